@@ -1,0 +1,229 @@
+namespace OsInstall.Common.Config;
+
+// The typed form of config/common.yaml. Property names map to snake_case YAML keys
+// (ReadyToProceed <-> ready_to_proceed). Derived values (reverse zone names, netmasks,
+// OVN connection strings, ...) are computed properties, never configured.
+
+public sealed class ClusterConfig
+{
+    public bool ReadyToProceed { get; set; }
+    public ClusterSection Cluster { get; set; } = new();
+    public SshSection Ssh { get; set; } = new();
+    public List<HostEntry> Controllers { get; set; } = [];
+    public List<HostEntry> ComputeNodes { get; set; } = [];
+    public NetworksSection Networks { get; set; } = new();
+    public VipsSection Vips { get; set; } = new();
+    public OvnSection Ovn { get; set; } = new();
+    public DnsSection Dns { get; set; } = new();
+    public RsyslogSection Rsyslog { get; set; } = new();
+    public CephSection Ceph { get; set; } = new();
+    public LxcSection Lxc { get; set; } = new();
+    public VersionsSection Versions { get; set; } = new();
+    public OpenStackSection Openstack { get; set; } = new();
+    public SampleVmSection SampleVm { get; set; } = new();
+    public IpxeSection Ipxe { get; set; } = new();
+
+    /// <summary>Every host osinstall drives: controllers first, then compute nodes.</summary>
+    public IEnumerable<HostEntry> AllHosts => Controllers.Concat(ComputeNodes);
+
+    public HostEntry FirstController => Controllers[0];
+
+    public string Fqdn(string hostName) => $"{hostName}.{Cluster.Domain}";
+}
+
+public sealed class ClusterSection
+{
+    public string Domain { get; set; } = "";
+    public string Region { get; set; } = "RegionOne";
+    public string TimeZone { get; set; } = "UTC";
+}
+
+public sealed class SshSection
+{
+    public string User { get; set; } = "root";
+    public string KeyFile { get; set; } = "/root/.ssh/id_rsa";
+    public string KnownHosts { get; set; } = "/root/.ssh/known_hosts";
+    public int Port { get; set; } = 22;
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+    public int CommandTimeoutSeconds { get; set; } = 3600;
+    /// <summary>Run commands for the first controller directly (osinstall runs on it) instead of over SSH.</summary>
+    public bool LocalFirstController { get; set; } = true;
+}
+
+public sealed class HostEntry
+{
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    /// <summary>Overrides ssh.port for this host (the simulated cluster uses it).</summary>
+    public int? SshPort { get; set; }
+}
+
+public sealed class NetworksSection
+{
+    public string MacOui { get; set; } = "";
+    public string MacOuiManual { get; set; } = "";
+    public InternalNetwork Internal { get; set; } = new();
+    public ComputeNetwork Compute { get; set; } = new();
+    public ProviderNetwork Provider { get; set; } = new();
+}
+
+public sealed class InternalNetwork
+{
+    public string Cidr { get; set; } = "";
+    public string Gateway { get; set; } = "";
+    public string GatewayMac { get; set; } = "";
+    public string DhcpServerMac { get; set; } = "";
+    public int DhcpLeaseSeconds { get; set; } = 86400;
+    public string Bridge { get; set; } = "br-internal";
+}
+
+public sealed class ComputeNetwork
+{
+    public string Cidr { get; set; } = "";
+    public string Interface { get; set; } = "eth0";
+    public string DefaultGateway { get; set; } = "";
+    /// <summary>The OVN compute router's port on this network: the gateway to the internal network.</summary>
+    public string RouterPortIp { get; set; } = "";
+    public string RouterPortMac { get; set; } = "";
+    public string GatewayMac { get; set; } = "";
+    public string OvsBridgingInterface { get; set; } = "eth2";
+    public string Bridge { get; set; } = "br-compute";
+}
+
+public sealed class ProviderNetwork
+{
+    public string Cidr { get; set; } = "";
+    public string Interface { get; set; } = "eth1";
+    public string Gateway { get; set; } = "";
+    public string RouterPortIp { get; set; } = "";
+    public string RouterPortMac { get; set; } = "";
+    public string Bridge { get; set; } = "br-provider";
+}
+
+public sealed class VipsSection
+{
+    public string Postgres { get; set; } = "";
+    public string Haproxy { get; set; } = "";
+    /// <summary>Optional address on the compute network DNAT-ed to haproxy (horizon from another network).</summary>
+    public string? HaproxyProxy { get; set; }
+}
+
+public sealed class OvnSection
+{
+    public int NbPort { get; set; } = 6641;
+    public int SbPort { get; set; } = 6642;
+    public int NbRaftPort { get; set; } = 6643;
+    public int SbRaftPort { get; set; } = 6644;
+    public string RouterProvider { get; set; } = "router-provider";
+    public string RouterCompute { get; set; } = "router-compute";
+    public string InterRouterComputeMac { get; set; } = "";
+    public string InterRouterProviderMac { get; set; } = "";
+    public int MedianHaChassisPriority { get; set; } = 16381;
+}
+
+public sealed class DnsSection
+{
+    public List<string> Forwarders { get; set; } = [];
+    public int Port { get; set; } = 53;
+    public int Ttl { get; set; } = 600;
+}
+
+public sealed class RsyslogSection
+{
+    public int Port { get; set; } = 10514;
+    /// <summary>relp (default, loses nothing on failover) or tcp.</summary>
+    public string Protocol { get; set; } = "relp";
+    public int RotateDays { get; set; } = 7;
+    public string QueueMaxDiskSpace { get; set; } = "256m";
+    /// <summary>Syslog facility -> log file name under /var/log on the collectors.</summary>
+    public Dictionary<string, string> Facilities { get; set; } = [];
+}
+
+public sealed class CephSection
+{
+    public string ClusterId { get; set; } = "";
+    public List<string> Monitors { get; set; } = [];
+    public string ConfPath { get; set; } = "/etc/ceph/ceph.conf";
+    public string Client { get; set; } = "";
+    public string RbdPool { get; set; } = "";
+    public string GlanceClient { get; set; } = "glance";
+    public string GlancePool { get; set; } = "";
+    public string CinderClient { get; set; } = "cinder";
+    public string CinderPool { get; set; } = "";
+    public string CinderSecretUuid { get; set; } = "";
+
+    public string ClientKeyringPath => $"/etc/ceph/ceph.client.{Client}.keyring";
+}
+
+public sealed class LxcSection
+{
+    public string Dist { get; set; } = "alpine";
+    public string Release { get; set; } = "";
+    public string Arch { get; set; } = "amd64";
+    public string RootfsSize { get; set; } = "1G";
+    public Dictionary<string, string> RootfsSizes { get; set; } = [];
+    public int SyslogFiles { get; set; } = 7;
+    public int SyslogSizeKb { get; set; } = 100000;
+}
+
+public sealed class VersionsSection
+{
+    public string AlpineMirror { get; set; } = "";
+    public string OpenstackRelease { get; set; } = "";
+    public string OpenstackGitBranch { get; set; } = "";
+    public string GitRepoUrl { get; set; } = "";
+    public string UpperConstraintsUrl { get; set; } = "";
+    public string OpenstackClient { get; set; } = "";
+    public string OscPlacement { get; set; } = "";
+    public string OvsGitRepo { get; set; } = "";
+    public string OvsRef { get; set; } = "";
+    public string OvnGitRepo { get; set; } = "";
+    public string OvnRef { get; set; } = "";
+    public string Rabbitmq { get; set; } = "";
+    public string Memcached { get; set; } = "";
+    public string Haproxy { get; set; } = "";
+    public string Keepalived { get; set; } = "";
+    public string Mariadb { get; set; } = "";
+}
+
+public sealed class OpenStackSection
+{
+    /// <summary>postgres (default) or galera.</summary>
+    public string Database { get; set; } = "postgres";
+    public int BjoernWorkers { get; set; } = 2;
+    public string KeystoneTokenProvider { get; set; } = "fernet";
+    public string LibvirtType { get; set; } = "qemu";
+    public string DemoProject { get; set; } = "";
+    public string DemoUser { get; set; } = "";
+    public string DemoRole { get; set; } = "";
+    public string KeepalivedNotificationEmail { get; set; } = "";
+    public string KeepalivedEmailFrom { get; set; } = "";
+    public string KeepalivedSmtpServer { get; set; } = "";
+    public string KeepalivedInterface { get; set; } = "eth0";
+}
+
+public sealed class SampleVmSection
+{
+    public string Name { get; set; } = "alpine";
+    public string ImageUrl { get; set; } = "";
+    public int VolumeSizeGb { get; set; } = 1;
+    public string InternalNetworkName { get; set; } = "";
+    public string InternalNetworkCidr { get; set; } = "";
+    public string InternalNetworkGateway { get; set; } = "";
+    public string InternalNetworkDns { get; set; } = "";
+    public string InternalPoolStart { get; set; } = "";
+    public string InternalPoolEnd { get; set; } = "";
+    public string MetadataPortIp { get; set; } = "";
+    public string ExternalNetworkName { get; set; } = "";
+    public string ExternalNetworkCidr { get; set; } = "";
+    public string ExternalNetworkGateway { get; set; } = "";
+    public string ExternalPoolStart { get; set; } = "";
+    public string ExternalPoolEnd { get; set; } = "";
+}
+
+public sealed class IpxeSection
+{
+    public string Mirror { get; set; } = "";
+    public string BootUrl { get; set; } = "";
+    public string TftpRoot { get; set; } = "/var/lib/tftpboot";
+}

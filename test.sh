@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need first (Debian packages listed in
+# tests/packages.d/*.txt, NuGet packages by restore), so it works on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mapfile -t pkgs < <(cat tests/packages.d/*.txt | sed -e 's/#.*//' -e 's/[[:space:]]//g' | grep -v '^$' | sort -u)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "test.sh: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet restore OsInstall.sln
+dotnet build OsInstall.sln --no-restore -c Release
+dotnet test OsInstall.sln --no-build -c Release --logger "console;verbosity=normal" "$@"
