@@ -50,11 +50,11 @@ public sealed class ComponentRunner(
         return await component.VerifyAsync(ctx, ct).ConfigureAwait(false);
     }
 
-    private ComponentContext Context(ComponentLog? log, bool dryRun)
+    private ComponentContext Context(ComponentLog? log, bool dryRun, CancellationToken stop = default)
     {
         var logger = log?.Logger ?? Serilog.Core.Logger.None;
         return new ComponentContext(config, secrets, templates,
-            async (host, token) => new LoggingTarget(await targets.GetAsync(host, token).ConfigureAwait(false), logger),
+            async (host, token) => new LoggingTarget(await targets.GetAsync(host, token).ConfigureAwait(false), logger, stop),
             targets.WaitUntilReachableAsync,
             logger, dryRun);
     }
@@ -63,9 +63,9 @@ public sealed class ComponentRunner(
     {
         var name = component.Name;
         var header = $"{direction.ToString().ToLowerInvariant()} {name} at {DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss zzz}{(options.DryRun ? " (dry run)" : "")}";
-        using var log = options.DryRun ? null : ComponentLog.Open(options.LogDir, name, direction, options.Masker, header);
+        using var log = options.DryRun ? null : ComponentLog.Open(options.LogDir, name, direction, options.Masker, header, options.Echo);
         var logFile = log?.Path ?? ComponentLog.PathFor(options.LogDir, name, direction);
-        var ctx = Context(log, options.DryRun);
+        var ctx = Context(log, options.DryRun, ct);
         var phases = (direction == Direction.Install ? component.Install(ctx) : component.Uninstall(ctx)).ToList();
         var total = phases.Sum(p => p.Steps.Count);
 

@@ -12,5 +12,7 @@ public sealed record RunOptions
     /// <summary>Run the health check after install and fail the component when it is unhealthy.</summary>
     public bool VerifyAfterInstall { get; init; } = true;
     public SecretMasker Masker { get; init; } = SecretMasker.None;
+    /// <summary>--verbose: log lines are echoed here as well.</summary>
+    public TextWriter? Echo { get; init; }
     public IRunObserver Observer { get; init; } = NullRunObserver.Instance;
 }

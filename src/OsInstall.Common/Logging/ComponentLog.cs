@@ -32,17 +32,23 @@ public sealed class ComponentLog : IDisposable
     public static string PathFor(string logDir, string component, Direction direction) =>
         System.IO.Path.Combine(logDir, component, $"{component}-{direction.ToString().ToLowerInvariant()}.log");
 
-    public static ComponentLog Open(string logDir, string component, Direction direction, SecretMasker masker, string runHeader)
+    /// <param name="echo">--verbose: every line also goes here (the console), masked the same way.</param>
+    public static ComponentLog Open(string logDir, string component, Direction direction, SecretMasker masker, string runHeader, TextWriter? echo = null)
     {
         var path = PathFor(logDir, component, direction);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var formatter = new MaskingFormatter(
             new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}"),
             masker);
-        var logger = new LoggerConfiguration()
+        var configuration = new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .WriteTo.File(formatter, path, shared: true, flushToDiskInterval: null)
-            .CreateLogger();
+            .WriteTo.File(formatter, path, shared: true, flushToDiskInterval: null);
+        if (echo is not null)
+        {
+            configuration = configuration.WriteTo.TextWriter(
+                new MaskingFormatter(new MessageTemplateTextFormatter("  {Message:lj}{NewLine}"), masker), echo);
+        }
+        var logger = configuration.CreateLogger();
         var log = new ComponentLog(logger, path);
         logger.Information("==== {Header} ====", runHeader);
         return log;

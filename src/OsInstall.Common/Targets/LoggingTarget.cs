@@ -6,7 +6,11 @@ namespace OsInstall.Common.Targets;
 /// Logs every action of the wrapped target: host, command, exit code, duration and output.
 /// File contents are never logged (they may hold secrets); path, mode and whether it changed are.
 /// </summary>
-public sealed class LoggingTarget(ITarget inner, ILogger log) : ITarget
+/// <remarks>
+/// <paramref name="stop"/> is the run's Ctrl-C: it is tested before every action, never passed to a
+/// running command, so an interrupted run stops after the command in flight and not inside it.
+/// </remarks>
+public sealed class LoggingTarget(ITarget inner, ILogger log, CancellationToken stop = default) : ITarget
 {
     public string Name => inner.Name;
 
@@ -14,6 +18,8 @@ public sealed class LoggingTarget(ITarget inner, ILogger log) : ITarget
 
     public async Task<CommandResult> RunAsync(string command, CancellationToken ct = default)
     {
+        stop.ThrowIfCancellationRequested();
+        ct = CancellationToken.None;
         log.Debug("[{Host}] $ {Command}", Name, command);
         CommandResult result;
         try
@@ -33,6 +39,8 @@ public sealed class LoggingTarget(ITarget inner, ILogger log) : ITarget
 
     public async Task<bool> WriteFileAsync(string path, string content, FileSpec spec, CancellationToken ct = default)
     {
+        stop.ThrowIfCancellationRequested();
+        ct = CancellationToken.None;
         var started = DateTime.UtcNow;
         var changed = await inner.WriteFileAsync(path, content, spec, ct).ConfigureAwait(false);
         log.Information("[{Host}] write {Path} mode={Mode} owner={Owner}:{Group} bytes={Bytes} {State} {Duration}ms",
@@ -43,6 +51,8 @@ public sealed class LoggingTarget(ITarget inner, ILogger log) : ITarget
 
     public async Task<string?> ReadFileAsync(string path, CancellationToken ct = default)
     {
+        stop.ThrowIfCancellationRequested();
+        ct = CancellationToken.None;
         var content = await inner.ReadFileAsync(path, ct).ConfigureAwait(false);
         log.Information("[{Host}] read {Path} -> {State}", Name, path, content is null ? "absent" : $"{content.Length} bytes");
         return content;
@@ -50,6 +60,8 @@ public sealed class LoggingTarget(ITarget inner, ILogger log) : ITarget
 
     public async Task<bool> ExistsAsync(string path, CancellationToken ct = default)
     {
+        stop.ThrowIfCancellationRequested();
+        ct = CancellationToken.None;
         var exists = await inner.ExistsAsync(path, ct).ConfigureAwait(false);
         log.Information("[{Host}] test -e {Path} -> {Exists}", Name, path, exists);
         return exists;

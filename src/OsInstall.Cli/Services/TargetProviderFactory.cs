@@ -1,0 +1,11 @@
+using OsInstall.Common.Config;
+using OsInstall.Common.Targets;
+
+namespace OsInstall.Cli.Services;
+
+/// <summary>The real hosts: SSH to each, the first controller locally when configured so.</summary>
+public static class TargetProviderFactory
+{
+    public static ITargetProvider Create(ClusterConfig config, Settings settings) =>
+        throw new NotSupportedException("SSH target layer not wired yet");
+}
