@@ -45,8 +45,8 @@ public sealed class ComponentLog : IDisposable
             .WriteTo.File(formatter, path, shared: true, flushToDiskInterval: null);
         if (echo is not null)
         {
-            configuration = configuration.WriteTo.TextWriter(
-                new MaskingFormatter(new MessageTemplateTextFormatter("  {Message:lj}{NewLine}"), masker), echo);
+            configuration = configuration.WriteTo.Sink(new EchoSink(
+                new MaskingFormatter(new MessageTemplateTextFormatter("  {Message:lj}{NewLine}"), masker), echo));
         }
         var logger = configuration.CreateLogger();
         var log = new ComponentLog(logger, path);
