@@ -1,5 +1,6 @@
 using System.Globalization;
 using OsInstall.Common.Config;
+using OsInstall.Common.Targets.Ssh;
 using Xunit;
 
 namespace OsInstall.Tests.Simulation;
@@ -153,6 +154,23 @@ public class SimulatedCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartHostsAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A provider over the simulated hosts with the fixture's key and known_hosts.</summary>
+    public SshTargetProvider CreateProvider(bool acceptNewHostKeys = false, ClusterConfig? config = null) =>
+        new(config ?? CreateConfig(), acceptNewHostKeys);
+
+    private async Task StartHostsAsync()
+    {
         if (!IsRoot())
         {
             SkipReason = "the simulated cluster needs root (sshd with ChrootDirectory, mknod); run the tests as root";
@@ -243,7 +261,7 @@ public class SimulatedCluster : IAsyncLifetime
     {
         foreach (var run in Directory.EnumerateDirectories(BaseDirectory))
         {
-            if (run == RunDirectory || StartedAt(run) > DateTime.UtcNow - StaleAfter)
+            if (run == RunDirectory || (StartedAt(run) > DateTime.UtcNow - StaleAfter && OwnerAlive(run)))
             {
                 continue;
             }
@@ -277,6 +295,13 @@ public class SimulatedCluster : IAsyncLifetime
                 // Another run may be cleaning it up at the same time.
             }
         }
+    }
+
+    // Run ids are "<time>-<pid of the test process>-<random>": a run whose process is gone is stale at once.
+    private static bool OwnerAlive(string run)
+    {
+        var parts = Path.GetFileName(run).Split('-');
+        return parts.Length < 2 || !int.TryParse(parts[1], out var pid) || Directory.Exists($"/proc/{pid}");
     }
 
     private static DateTime StartedAt(string run)

@@ -65,14 +65,21 @@ public sealed class SshTargetProvider : ITargetProvider
         Exception? last = null;
         while (DateTime.UtcNow < deadline)
         {
+            // Each attempt is bounded by the time left, so the wait never overshoots the timeout by a connect timeout.
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            attempt.CancelAfter(Max(deadline - DateTime.UtcNow, TimeSpan.FromMilliseconds(1)));
             try
             {
-                await target.EnsureConnectedAsync(ct).ConfigureAwait(false);
+                await target.EnsureConnectedAsync(attempt.Token).ConfigureAwait(false);
                 return;
             }
             catch (HostUnreachableException ex)
             {
                 last = ex;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                break;
             }
             var left = deadline - DateTime.UtcNow;
             if (left > TimeSpan.Zero)
@@ -91,6 +98,8 @@ public sealed class SshTargetProvider : ITargetProvider
         }
         targets.Clear();
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private SshTarget TargetFor(string host)
     {
