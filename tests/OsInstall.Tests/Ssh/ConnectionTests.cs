@@ -64,6 +64,32 @@ public sealed class ConnectionTests(SimulatedCluster cluster, ITestOutputHelper 
     }
 
     [SimulationFact]
+    public async Task Many_commands_caught_by_one_drop_reopen_the_connection_only_once()
+    {
+        await using var provider = new SshTargetProvider(cluster.CreateConfig(), acceptNewHostKeys: false);
+        var target = (SshTarget)await provider.GetAsync(Host);
+
+        var running = Enumerable.Range(0, 8).Select(i => target.RunAsync($"sleep 3; echo {i}")).ToList();
+        await Task.Delay(500);
+        cluster.Host(Host).DropConnections();
+        var outcomes = await Task.WhenAll(running.Select(async t =>
+        {
+            try
+            {
+                return (await t).ExitCode.ToString();
+            }
+            catch (HostUnreachableException ex)
+            {
+                return ex.Host;
+            }
+        }));
+
+        Assert.All(outcomes, o => Assert.Equal(Host, o));
+        Assert.Equal("fine\n", (await target.RunAsync("echo fine")).StdOut);
+        Assert.Equal(2, target.ConnectionsOpened);
+    }
+
+    [SimulationFact]
     public async Task An_unreachable_host_fails_with_HostUnreachableException_naming_it()
     {
         var config = cluster.CreateConfig();

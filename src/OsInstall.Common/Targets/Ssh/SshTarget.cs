@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -38,7 +39,7 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
     /// <summary>How many connections this target has opened so far (1 while the first one lives).</summary>
     public int ConnectionsOpened { get; private set; }
 
-    public bool IsConnected => Volatile.Read(ref client) is { IsConnected: true };
+    public bool IsConnected => Alive(Volatile.Read(ref client));
 
     /// <summary>Opens the connection unless it is open.</summary>
     public async Task EnsureConnectedAsync(CancellationToken ct = default) =>
@@ -70,17 +71,19 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
             {
                 var current = await GetClientAsync(ct).ConfigureAwait(false);
                 var sw = Stopwatch.StartNew();
-                using var ssh = current.CreateCommand(command);
-                ssh.CommandTimeout = commandTimeout;
+                SshCommand? created = null;
                 Task execution;
                 try
                 {
+                    created = current.CreateCommand(command);
+                    created.CommandTimeout = commandTimeout;
                     // Opening the channel and sending the exec request happen synchronously here:
                     // a failure in this call means the command was never started on the host.
-                    execution = ssh.ExecuteAsync(ct);
+                    execution = created.ExecuteAsync(ct);
                 }
                 catch (Exception ex) when (IsConnectionLoss(ex))
                 {
+                    created?.Dispose();
                     await DropAsync(current).ConfigureAwait(false);
                     if (reconnected)
                     {
@@ -89,6 +92,7 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
                     reconnected = true;
                     continue;
                 }
+                using var ssh = created;
                 try
                 {
                     await execution.ConfigureAwait(false);
@@ -140,7 +144,7 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
     private async Task<SshClient> GetClientAsync(CancellationToken ct)
     {
         var current = Volatile.Read(ref client);
-        if (current is { IsConnected: true })
+        if (Alive(current))
         {
             return current;
         }
@@ -148,7 +152,7 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (client is { IsConnected: true })
+            if (Alive(client))
             {
                 return client;
             }
@@ -191,7 +195,7 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
         }
         try
         {
-            if (ssh.IsConnected)
+            if (Alive(ssh))
             {
                 ssh.Disconnect();
             }
@@ -201,6 +205,19 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
             // Already broken: disposing is all that is left to do.
         }
         ssh.Dispose();
+    }
+
+    // Another command may dispose a client this one still holds (after a drop): that reads as not connected.
+    private static bool Alive([NotNullWhen(true)] SshClient? ssh)
+    {
+        try
+        {
+            return ssh is { IsConnected: true };
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
     }
 
     private static bool IsConnectionLoss(Exception ex) =>
