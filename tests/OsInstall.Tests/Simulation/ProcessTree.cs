@@ -56,6 +56,47 @@ public static class ProcessTree
         return killed;
     }
 
+    /// <summary>
+    /// SIGKILLs every process whose root directory (chroot) lies under <paramref name="directory"/>:
+    /// sessions of the simulated hosts and anything they left running, even double-forked daemons
+    /// that are no longer sshd's descendants.
+    /// </summary>
+    public static int KillChrootedUnder(string directory)
+    {
+        var prefix = directory.TrimEnd('/') + "/";
+        var killed = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+            string? root;
+            try
+            {
+                root = new DirectoryInfo(Path.Combine(dir, "root")).LinkTarget;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (root is not null && root.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                try
+                {
+                    using var p = Process.GetProcessById(pid);
+                    p.Kill();
+                    killed++;
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Already gone.
+                }
+            }
+        }
+        return killed;
+    }
+
     /// <summary>The process's command line (NUL-separated words joined by spaces), or null when it is gone.</summary>
     public static string? CommandLine(int pid)
     {

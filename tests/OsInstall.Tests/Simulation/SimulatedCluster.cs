@@ -222,6 +222,10 @@ public class SimulatedCluster : IAsyncLifetime
         }
         if (Directory.Exists(RunDirectory))
         {
+            ProcessTree.KillChrootedUnder(RunDirectory);
+        }
+        if (Directory.Exists(RunDirectory))
+        {
             Directory.Delete(RunDirectory, recursive: true);
         }
         return Task.CompletedTask;
@@ -286,6 +290,7 @@ public class SimulatedCluster : IAsyncLifetime
                     }
                 }
             }
+            ProcessTree.KillChrootedUnder(run);
             try
             {
                 Directory.Delete(run, recursive: true);

@@ -24,12 +24,17 @@ public sealed class LargerClusterTests
             Assert.Equal("o3p-os-compute-8", config.ComputeNodes[^1].Name);
             var names = await Task.WhenAll(config.AllHosts.Select(async h => (await (await provider.GetAsync(h.Name)).RunAsync("cat /etc/hostname")).StdOut.Trim()));
             Assert.Equal(config.AllHosts.Select(h => h.Name), names);
+
+            // A daemon left behind (detached from its session) must not outlive the cluster.
+            var node = await provider.GetAsync("o3p-os-compute-3");
+            Assert.Equal(0, (await node.RunAsync("setsid sleep 600 </dev/null >/dev/null 2>&1 &")).ExitCode);
         }
         finally
         {
             await cluster.DisposeAsync();
         }
         Assert.False(Directory.Exists(root));
+        Assert.Equal(0, ProcessTree.KillChrootedUnder(root));
         Assert.All(cluster.Hosts, h => Assert.Null(h.SshdPid));
     }
 }
