@@ -50,6 +50,7 @@ public static class SimulatedConfig
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .WithTypeInspector(inner => new WritablePropertiesOnly(inner))
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+            .WithQuotingNecessaryStrings() // "3.22", "true", "" stay strings for any YAML reader
             .Build()
             .Serialize(config);
 

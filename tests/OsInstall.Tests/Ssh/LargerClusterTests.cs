@@ -11,7 +11,7 @@ public sealed class LargerClusterTests
     [SimulationFact]
     public async Task A_cluster_of_another_size_runs_beside_the_shared_one()
     {
-        var cluster = await SimulatedCluster.StartAsync(controllers: 1, computeNodes: 8);
+        var cluster = await SimulatedCluster.StartAsync(controllers: 3, computeNodes: 8);
         string root;
         try
         {
@@ -19,7 +19,7 @@ public sealed class LargerClusterTests
             await using var provider = cluster.CreateProvider();
             var config = cluster.CreateConfig();
 
-            Assert.Single(config.Controllers);
+            Assert.Equal(3, config.Controllers.Count);
             Assert.Equal(8, config.ComputeNodes.Count);
             Assert.Equal("o3p-os-compute-8", config.ComputeNodes[^1].Name);
             var names = await Task.WhenAll(config.AllHosts.Select(async h => (await (await provider.GetAsync(h.Name)).RunAsync("cat /etc/hostname")).StdOut.Trim()));
