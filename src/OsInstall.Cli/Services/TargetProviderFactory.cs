@@ -1,5 +1,6 @@
 using OsInstall.Common.Config;
 using OsInstall.Common.Targets;
+using OsInstall.Common.Targets.Ssh;
 
 namespace OsInstall.Cli.Services;
 
@@ -7,5 +8,5 @@ namespace OsInstall.Cli.Services;
 public static class TargetProviderFactory
 {
     public static ITargetProvider Create(ClusterConfig config, Settings settings) =>
-        throw new NotSupportedException("SSH target layer not wired yet");
+        new SshTargetProvider(config, settings.AcceptNewHostKeys);
 }
