@@ -1,35 +1,58 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using System.Text;
+using OsInstall.Common.Config.Yaml;
 
 namespace OsInstall.Common.Config;
 
-/// <summary>Reads config/common.yaml into <see cref="ClusterConfig"/>, reporting every problem at once.</summary>
+/// <summary>
+/// Reads config/common.yaml into <see cref="ClusterConfig"/>, reporting every problem at once:
+/// file-level (encoding, tabs, syntax, duplicates), structural (types, unknown and missing keys)
+/// and semantic (<see cref="ConfigValidator"/>). Config is null whenever there is any error.
+/// </summary>
 public static class ConfigLoader
 {
     public static ConfigLoadResult LoadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            return new ConfigLoadResult(null, [new ConfigError("(file)", 0, 0, $"config file '{path}' does not exist")]);
-        }
-        return LoadText(File.ReadAllText(path));
+        var errors = new List<ConfigError>();
+        var root = YamlFileReader.ReadFile(path, errors);
+        return Finish(root, errors);
     }
 
-    public static ConfigLoadResult LoadText(string yaml)
+    public static ConfigLoadResult LoadText(string yaml) => LoadBytes(Encoding.UTF8.GetBytes(yaml));
+
+    public static ConfigLoadResult LoadBytes(byte[] bytes)
     {
-        var deserializer = new DeserializerBuilder()
-            .WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .Build();
-        try
+        var errors = new List<ConfigError>();
+        var root = YamlFileReader.ReadBytes(bytes, errors);
+        return Finish(root, errors);
+    }
+
+    /// <summary>
+    /// Structure only (syntax, types, unknown and missing keys), no semantic rules: the config is
+    /// returned even when its values would not validate. For tests that feed hostile values
+    /// (shell metacharacters, newlines) through rendering on purpose.
+    /// </summary>
+    public static ConfigLoadResult BindText(string yaml)
+    {
+        var errors = new List<ConfigError>();
+        var root = YamlFileReader.ReadBytes(Encoding.UTF8.GetBytes(yaml), errors);
+        if (root is null)
         {
-            var config = deserializer.Deserialize<ClusterConfig>(yaml) ?? new ClusterConfig();
-            var errors = ConfigValidator.Validate(config);
-            return new ConfigLoadResult(errors.Count == 0 ? config : null, errors);
+            return new ConfigLoadResult(null, errors);
         }
-        catch (YamlException ex)
+        var config = ConfigBinder.Bind<ClusterConfig>(root, errors, new ConfigLocations());
+        return new ConfigLoadResult(config, errors);
+    }
+
+    private static ConfigLoadResult Finish(YamlMapping? root, List<ConfigError> errors)
+    {
+        if (root is null)
         {
-            return new ConfigLoadResult(null, [new ConfigError("(yaml)", (int)ex.Start.Line, (int)ex.Start.Column, ex.InnerException?.Message ?? ex.Message)]);
+            return new ConfigLoadResult(null, errors);
         }
+        var locations = new ConfigLocations();
+        var config = ConfigBinder.Bind<ClusterConfig>(root, errors, locations);
+        errors.AddRange(ConfigValidator.Validate(config, locations));
+        var ordered = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return new ConfigLoadResult(ordered.Count == 0 ? config : null, ordered);
     }
 }
