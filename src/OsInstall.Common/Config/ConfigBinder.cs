@@ -55,7 +55,7 @@ public sealed class ConfigBinder
                 continue;
             }
             seen.Add(entry.Key);
-            locations.Record(childPath, entry.Value.Line, entry.Value.Column);
+            RecordEntry(childPath, entry);
             if (entry.Value is YamlScalar { IsNull: true })
             {
                 if (property.GetCustomAttribute<ConfigRequiredAttribute>() is not null)
@@ -77,7 +77,8 @@ public sealed class ConfigBinder
                 continue;
             }
             var childPath = Join(path, key);
-            errors.Add(new ConfigError(childPath, map.Line, map.Column,
+            var (line, column) = path.Length == 0 ? (map.Line, map.Column) : locations.Find(path);
+            errors.Add(new ConfigError(childPath, line, column,
                 path.Length == 0 ? $"required key '{key}' is missing at the top level" : $"required key '{key}' is missing under '{path}'"));
             locations.MarkFailed(childPath);
         }
@@ -171,7 +172,7 @@ public sealed class ConfigBinder
         foreach (var entry in map.UniqueEntries)
         {
             var entryPath = Join(path, entry.Key);
-            locations.Record(entryPath, entry.Value.Line, entry.Value.Column);
+            RecordEntry(entryPath, entry);
             if (entry.Key.Length > MaxValueLength)
             {
                 Fail(entryPath, entry.Value, $"key is {entry.Key.Length} characters long; at most {MaxValueLength} are allowed");
@@ -186,6 +187,19 @@ public sealed class ConfigBinder
             }
         }
         return dict;
+    }
+
+    // A scalar is found at its value; a list or map at its key (the line that names it).
+    private void RecordEntry(string path, YamlMappingEntry entry)
+    {
+        if (entry.Value is YamlScalar)
+        {
+            locations.Record(path, entry.Value.Line, entry.Value.Column);
+        }
+        else
+        {
+            locations.Record(path, entry.KeyLine, entry.KeyColumn);
+        }
     }
 
     private object? Fail(string path, YamlNode node, string message)

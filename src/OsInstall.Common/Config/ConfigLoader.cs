@@ -10,21 +10,21 @@ namespace OsInstall.Common.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    public static ConfigLoadResult LoadFile(string path)
+    public static ConfigLoadResult LoadFile(string path) => Guard(() =>
     {
         var errors = new List<ConfigError>();
         var root = YamlFileReader.ReadFile(path, errors);
         return Finish(root, errors);
-    }
+    });
 
     public static ConfigLoadResult LoadText(string yaml) => LoadBytes(Encoding.UTF8.GetBytes(yaml));
 
-    public static ConfigLoadResult LoadBytes(byte[] bytes)
+    public static ConfigLoadResult LoadBytes(byte[] bytes) => Guard(() =>
     {
         var errors = new List<ConfigError>();
         var root = YamlFileReader.ReadBytes(bytes, errors);
         return Finish(root, errors);
-    }
+    });
 
     /// <summary>
     /// Structure only (syntax, types, unknown and missing keys), no semantic rules: the config is
@@ -41,6 +41,19 @@ public static class ConfigLoader
         }
         var config = ConfigBinder.Bind<ClusterConfig>(root, errors, new ConfigLocations());
         return new ConfigLoadResult(config, errors);
+    }
+
+    // Bad input must end in a list of errors, never a stack trace: a parser surprise becomes one error too.
+    private static ConfigLoadResult Guard(Func<ConfigLoadResult> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new ConfigLoadResult(null, [new ConfigError("(file)", 0, 0, $"the config could not be read: {ex.Message}")]);
+        }
     }
 
     private static ConfigLoadResult Finish(YamlMapping? root, List<ConfigError> errors)

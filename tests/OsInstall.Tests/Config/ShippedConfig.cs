@@ -29,7 +29,8 @@ internal static class ShippedConfig
     /// <summary>Asserts there is exactly one error, at <paramref name="path"/> and <paramref name="line"/>, whose message holds every word given.</summary>
     public static ConfigError Single(IReadOnlyList<ConfigError> errors, string path, int line, params string[] words)
     {
-        var error = Assert.Single(errors);
+        Assert.True(errors.Count == 1, $"expected one error, got {errors.Count}:\n" + string.Join('\n', errors));
+        var error = errors[0];
         Assert.Equal(path, error.Path);
         Assert.Equal(line, error.Line);
         foreach (var w in words)

@@ -32,21 +32,24 @@ public static class AddressChecks
     }
 
     /// <summary>Reports <paramref name="ip"/> when it lies outside <paramref name="network"/> or is its network or broadcast address.</summary>
-    public static void RequireInside(ValidationContext ctx, string path, Ipv4Address? ip, string networkPath, Ipv4Network? network)
+    /// <returns>False when it was reported.</returns>
+    public static bool RequireInside(ValidationContext ctx, string path, Ipv4Address? ip, string networkPath, Ipv4Network? network)
     {
         if (ip is not { } a || network is not { } n)
         {
-            return;
+            return true;
         }
         if (!n.Contains(a))
         {
             ctx.Report(path, $"address {a} is outside its network: {networkPath} is {n}");
-            return;
+            return false;
         }
         if (n.PrefixLength <= 30 && (a.Value == n.Address.Value || a.Value == (n.Address.Value | ~n.Mask)))
         {
             var which = a.Value == n.Address.Value ? "network" : "broadcast";
             ctx.Report(path, $"address {a} is the {which} address of {networkPath} {n}; use a host address");
+            return false;
         }
+        return true;
     }
 }

@@ -14,8 +14,7 @@ public static class SampleVmRules
         Ipv4Address? Member(string path, string value, string networkPath, Ipv4Network? network)
         {
             var ip = AddressChecks.Address(ctx, path, value);
-            AddressChecks.RequireInside(ctx, path, ip, networkPath, network);
-            return ip;
+            return AddressChecks.RequireInside(ctx, path, ip, networkPath, network) ? ip : null;
         }
 
         Member("sample_vm.internal_network_gateway", vm.InternalNetworkGateway, inner, internalNet);

@@ -74,7 +74,7 @@ public static class YamlFileReader
         var parseErrors = new List<ConfigError>();
         var root = YamlTreeReader.Read(text, parseErrors);
         // The parser usually trips over the first tab too; that line is reported once, as a tab.
-        errors.AddRange(parseErrors.Where(p => !tabs.Any(t => t.Line == p.Line || t.Line == p.Line - 1)));
+        errors.AddRange(parseErrors.Where(p => tabs.Count == 0 || !(p.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) || tabs.Any(t => Math.Abs(t.Line - p.Line) <= 1))));
         if (parseErrors.Count > 0 && root is null)
         {
             return null;

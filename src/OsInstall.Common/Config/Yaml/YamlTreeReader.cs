@@ -16,6 +16,7 @@ public sealed class YamlTreeReader
     private readonly IParser parser;
     private readonly List<ConfigError> errors;
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+    private Mark lastMark = Mark.Empty;
 
     private YamlTreeReader(string text, List<ConfigError> errors)
     {
@@ -39,6 +40,13 @@ public sealed class YamlTreeReader
         catch (TooDeepException ex)
         {
             errors.Add(new ConfigError(ex.Path, ex.LineNumber, ex.ColumnNumber, $"nesting is deeper than {MaxDepth} levels"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed flow collections.
+            var line = Math.Max(1, Line(reader.lastMark));
+            errors.Add(new ConfigError("(yaml)", line, Column(reader.lastMark), $"YAML syntax error at or after this point: the parser could not continue (often an unclosed '[' or '{{' or a stray quote)"));
             return null;
         }
     }
@@ -71,6 +79,7 @@ public sealed class YamlTreeReader
     private YamlNode ReadNode(string path, int depth)
     {
         var start = parser.Current?.Start ?? Mark.Empty;
+        lastMark = start;
         if (depth > MaxDepth)
         {
             throw new TooDeepException(path, Line(start), Column(start));
