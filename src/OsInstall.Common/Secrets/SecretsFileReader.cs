@@ -13,12 +13,25 @@ public static class SecretsFileReader
     /// <summary>Reads <paramref name="path"/>; a file that does not exist reads as an empty store. Unknown names are checked only when <paramref name="specs"/> is given.</summary>
     public static SecretsLoadResult Read(string path, IEnumerable<SecretSpec>? specs, Dictionary<string, int>? lines = null)
     {
+        try
+        {
+            return ReadUnguarded(path, specs, lines);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Bad input ends in an error list, never a stack trace.
+            return new SecretsLoadResult(null, [new ConfigError("(file)", 0, 0, $"the secrets file could not be read: {ex.Message}")]);
+        }
+    }
+
+    private static SecretsLoadResult ReadUnguarded(string path, IEnumerable<SecretSpec>? specs, Dictionary<string, int>? lines)
+    {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
             return new SecretsLoadResult(new SecretStore(), []);
         }
         var errors = new List<ConfigError>();
-        var root = YamlFileReader.ReadFile(path, errors);
+        var root = YamlFileReader.ReadFile(path, errors, allowEmpty: true);
         if (root is null)
         {
             return new SecretsLoadResult(null, errors);

@@ -9,7 +9,7 @@ public static class YamlFileReader
     /// <summary>Far beyond any real config or secrets file; refuses to parse a mistaken multi-megabyte file.</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
-    public static YamlMapping? ReadFile(string path, List<ConfigError> errors)
+    public static YamlMapping? ReadFile(string path, List<ConfigError> errors, bool allowEmpty = false)
     {
         if (Directory.Exists(path))
         {
@@ -37,10 +37,10 @@ public static class YamlFileReader
             errors.Add(new ConfigError("(file)", 0, 0, $"cannot read '{path}': {ex.Message}"));
             return null;
         }
-        return ReadBytes(bytes, errors);
+        return ReadBytes(bytes, errors, allowEmpty);
     }
 
-    public static YamlMapping? ReadBytes(byte[] bytes, List<ConfigError> errors)
+    public static YamlMapping? ReadBytes(byte[] bytes, List<ConfigError> errors, bool allowEmpty = false)
     {
         if (bytes.Length > MaxFileBytes)
         {
@@ -53,10 +53,11 @@ public static class YamlFileReader
             errors.Add(decodeError!);
             return null;
         }
-        return ReadText(text, errors);
+        return ReadText(text, errors, allowEmpty);
     }
 
-    public static YamlMapping? ReadText(string text, List<ConfigError> errors)
+    /// <param name="allowEmpty">An empty file (or only comments) reads as an empty map instead of an error.</param>
+    public static YamlMapping? ReadText(string text, List<ConfigError> errors, bool allowEmpty = false)
     {
         if (text.Length > MaxFileBytes)
         {
@@ -78,6 +79,10 @@ public static class YamlFileReader
         if (parseErrors.Count > 0 && root is null)
         {
             return null;
+        }
+        if ((root is null || root is YamlScalar { IsNull: true }) && allowEmpty)
+        {
+            return new YamlMapping("", 1, 1);
         }
         if (root is null || root is YamlScalar { IsNull: true })
         {
