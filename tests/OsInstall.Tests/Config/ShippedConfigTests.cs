@@ -43,4 +43,27 @@ public sealed class ShippedConfigTests
         Assert.Equal("cluster.domian", error.Path);
         Assert.Contains("did you mean 'domain'?", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BindText_returns_the_config_with_hostile_values_for_rendering_tests()
+    {
+        var (yaml, _) = ShippedConfig.Edit("  demo_project: o3p-project", "  demo_project: \"a'b\\\"$(id);|&<>`x`\"");
+        var hostile = yaml.Replace("  rbd_pool: myshareddata", "  rbd_pool: \"p; rm -rf /\"", StringComparison.Ordinal);
+        Assert.NotEmpty(ConfigLoader.LoadText(hostile).Errors);
+        var bound = ConfigLoader.BindText(hostile);
+        Assert.Empty(bound.Errors);
+        Assert.Equal("a'b\"$(id);|&<>`x`", bound.Config!.Openstack.DemoProject);
+        Assert.Equal("p; rm -rf /", bound.Config.Ceph.RbdPool);
+    }
+
+    [Fact]
+    public void Validator_runs_on_a_config_built_in_code_without_locations()
+    {
+        var config = ConfigLoader.LoadFile(RepoPaths.ShippedConfig).Config!;
+        config.Vips.Haproxy = "10.0.0.1";
+        var error = Assert.Single(ConfigValidator.Validate(config));
+        Assert.Equal("vips.haproxy", error.Path);
+        Assert.Equal(0, error.Line);
+        Assert.Contains("VIP collision", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ValidationContext(ClusterConfig config, ConfigLocations loca
     {
         if (!Locations.HasFailed(path))
         {
-            errors.Add(Locations.Error(path, message));
+            errors.Add(Locations.Error(path, PrintableText.Escape(message)));
         }
     }
 

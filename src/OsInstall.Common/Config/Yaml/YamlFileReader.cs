@@ -91,7 +91,7 @@ public static class YamlFileReader
         }
         if (root is not YamlMapping map)
         {
-            errors.Add(new ConfigError("(root)", root.Line, root.Column, $"the top level must be a map of keys (key: value), not {root.Describe()}"));
+            errors.Add(new ConfigError("(root)", root.Line, root.Column, $"the top level must be a map of keys (key: value), not {(root is YamlScalar ? "a single value" : root.Describe())}"));
             return null;
         }
         return map;

@@ -11,5 +11,5 @@ public sealed class YamlScalar(string path, int line, int column, string value, 
 
     public override string Describe() => IsNull ? "no value" : Quoted ? $"the string '{Shorten(Value)}'" : $"'{Shorten(Value)}'";
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    private static string Shorten(string s) => PrintableText.Escape(s.Length <= 40 ? s : s[..40] + "…");
 }
