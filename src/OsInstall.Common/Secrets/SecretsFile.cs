@@ -26,11 +26,13 @@ public static class SecretsFile
 
     /// <summary>
     /// What a real install needs: <see cref="LoadChecked"/>, and the file exists and holds a
-    /// non-empty value for every secret of the catalog; each missing or empty one is named (an
-    /// external secret, such as a Ceph key, with what to paste).
+    /// non-empty value for every required secret (<paramref name="required"/>: the names the
+    /// selected components read; default every secret of <paramref name="specs"/>). Each missing
+    /// or empty one is named; an external secret, such as a Ceph key, with what to paste.
     /// </summary>
-    public static SecretsLoadResult LoadForRun(string path, IReadOnlyCollection<SecretSpec> specs)
+    public static SecretsLoadResult LoadForRun(string path, IReadOnlyCollection<SecretSpec> specs, IEnumerable<string>? required = null)
     {
+        var requiredNames = required?.ToHashSet(StringComparer.Ordinal);
         if (!File.Exists(path))
         {
             return new SecretsLoadResult(null, [new ConfigError("(file)", 0, 0,
@@ -40,7 +42,7 @@ public static class SecretsFile
         var loaded = SecretsFileReader.Read(path, specs, lines);
         var errors = loaded.Errors.ToList();
         var values = loaded.Store?.Values;
-        foreach (var spec in specs)
+        foreach (var spec in specs.Where(s => requiredNames is null || requiredNames.Contains(s.Name)))
         {
             if (loaded.Errors.Any(e => e.Path == spec.Name))
             {

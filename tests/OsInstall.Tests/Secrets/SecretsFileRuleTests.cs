@@ -142,4 +142,15 @@ public sealed class SecretsFileRuleTests
         var result = SecretsFile.LoadForRun(file, [.. SecretCatalog.All]);
         Assert.True(result.Ok, string.Join('\n', result.Errors));
     }
+
+    [Fact]
+    public void Real_run_checks_only_the_secrets_the_selected_components_need()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", "admin_password: 'abcdefgh'\nceph_admin_key: ''\n");
+        Assert.True(SecretsFile.LoadForRun(file, [.. SecretCatalog.All], ["admin_password"]).Ok);
+        var error = Assert.Single(SecretsFile.LoadForRun(file, [.. SecretCatalog.All], ["admin_password", "ceph_admin_key"]).Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("secret 'ceph_admin_key' is empty: paste the Ceph client.admin key", error.Message, StringComparison.Ordinal);
+    }
 }
