@@ -57,4 +57,28 @@ public sealed class FormatRuleTests
     [Fact]
     public void Ceph_conf_path_must_be_absolute() =>
         Expect("  conf_path: /etc/ceph/ceph.conf", "  conf_path: ceph.conf", "ceph.conf_path", "not an absolute path");
+
+    [Fact]
+    public void Demo_names_must_be_plain_names() =>
+        Expect("  demo_user: o3p-user", "  demo_user: \"o3p user; id\"", "openstack.demo_user", "'o3p user; id' is not a plain name");
+
+    [Fact]
+    public void Time_zone_must_be_a_zone_name() =>
+        Expect("  time_zone: UTC", "  time_zone: \"UTC+1 (Paris)\"", "cluster.time_zone", "is not a time zone name", "Europe/London");
+
+    [Fact]
+    public void Package_version_must_look_like_a_version() =>
+        Expect("  rabbitmq: 4.0.5", "  rabbitmq: \"4.0.5 latest\"", "versions.rabbitmq", "'4.0.5 latest' is not a version");
+
+    [Fact]
+    public void Git_ref_must_be_a_branch_or_tag_name() =>
+        Expect("  ovs_ref: v3.5.0", "  ovs_ref: ../v3.5.0", "versions.ovs_ref", "is not a git branch or tag name");
+
+    [Fact]
+    public void Smtp_server_must_be_an_address_or_host_name() =>
+        Expect("  keepalived_smtp_server: 127.0.0.1", "  keepalived_smtp_server: \"smtp server\"", "openstack.keepalived_smtp_server", "neither an IPv4 address nor a host name");
+
+    [Fact]
+    public void Tftp_root_must_be_an_absolute_path() =>
+        Expect("  tftp_root: /var/lib/tftpboot", "  tftp_root: var/lib/tftpboot", "ipxe.tftp_root", "not an absolute path");
 }

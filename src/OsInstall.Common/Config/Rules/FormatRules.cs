@@ -116,6 +116,9 @@ public static class FormatRules
             ("sample_vm.name", c.SampleVm.Name),
             ("sample_vm.internal_network_name", c.SampleVm.InternalNetworkName),
             ("sample_vm.external_network_name", c.SampleVm.ExternalNetworkName),
+            ("openstack.demo_project", c.Openstack.DemoProject),
+            ("openstack.demo_user", c.Openstack.DemoUser),
+            ("openstack.demo_role", c.Openstack.DemoRole),
         })
         {
             if (ctx.Usable(path, value) && !TextFormats.IsPlainName(value))
@@ -124,8 +127,55 @@ public static class FormatRules
             }
         }
 
+        VersionRules(ctx, c.Versions);
+        if (ctx.Usable("cluster.time_zone", c.Cluster.TimeZone) && !TextFormats.IsTimeZone(c.Cluster.TimeZone))
+        {
+            ctx.Report("cluster.time_zone", $"'{c.Cluster.TimeZone}' is not a time zone name: expected e.g. UTC or Europe/London");
+        }
+        var smtp = c.Openstack.KeepalivedSmtpServer;
+        if (ctx.Usable("openstack.keepalived_smtp_server", smtp) && !Ipv4Address.TryParse(smtp, out _) && !TextFormats.IsDnsLabel(smtp) && !TextFormats.IsDnsName(smtp))
+        {
+            ctx.Report("openstack.keepalived_smtp_server", $"'{smtp}' is neither an IPv4 address nor a host name");
+        }
+        if (ctx.Usable("ipxe.tftp_root", c.Ipxe.TftpRoot) && !TextFormats.IsAbsolutePath(c.Ipxe.TftpRoot))
+        {
+            ctx.Report("ipxe.tftp_root", $"'{c.Ipxe.TftpRoot}' is not an absolute path of plain names: expected e.g. /var/lib/tftpboot");
+        }
         Email(ctx, "openstack.keepalived_notification_email", c.Openstack.KeepalivedNotificationEmail);
         Email(ctx, "openstack.keepalived_email_from", c.Openstack.KeepalivedEmailFrom);
+    }
+
+    private static void VersionRules(ValidationContext ctx, VersionsSection v)
+    {
+        foreach (var (path, value) in new[]
+        {
+            ("versions.openstack_release", v.OpenstackRelease),
+            ("versions.openstack_client", v.OpenstackClient),
+            ("versions.osc_placement", v.OscPlacement),
+            ("versions.rabbitmq", v.Rabbitmq),
+            ("versions.memcached", v.Memcached),
+            ("versions.haproxy", v.Haproxy),
+            ("versions.keepalived", v.Keepalived),
+            ("versions.mariadb", v.Mariadb),
+        })
+        {
+            if (ctx.Usable(path, value) && !TextFormats.IsVersion(value))
+            {
+                ctx.Report(path, $"'{value}' is not a version: expected letters, digits and . _ + ~ -, e.g. 4.0.5");
+            }
+        }
+        foreach (var (path, value) in new[]
+        {
+            ("versions.openstack_git_branch", v.OpenstackGitBranch),
+            ("versions.ovs_ref", v.OvsRef),
+            ("versions.ovn_ref", v.OvnRef),
+        })
+        {
+            if (ctx.Usable(path, value) && !TextFormats.IsGitRef(value))
+            {
+                ctx.Report(path, $"'{value}' is not a git branch or tag name: expected e.g. stable/2026.1 or v3.5.0");
+            }
+        }
     }
 
     private static bool IsMulticast(string mac) => (Convert.ToInt32(mac[..2], 16) & 1) == 1;

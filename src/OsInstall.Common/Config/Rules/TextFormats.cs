@@ -38,6 +38,19 @@ public static partial class TextFormats
 
     public static bool IsEmail(string s) => EmailPattern().IsMatch(s);
 
+    /// <summary>An IANA time zone name: UTC, Europe/London, America/Argentina/Buenos_Aires.</summary>
+    public static bool IsTimeZone(string s) => TimeZonePattern().IsMatch(s);
+
+    /// <summary>A version as packages and pip pins write it: 4.0.5, 2026.1, 3.0, 1.6.38-r0.</summary>
+    public static bool IsVersion(string s) => VersionPattern().IsMatch(s);
+
+    /// <summary>A git branch or tag name: stable/2026.1, v3.5.0 (no '..', no leading '-' or '/').</summary>
+    public static bool IsGitRef(string s) => GitRefPattern().IsMatch(s) && !s.Contains("..", StringComparison.Ordinal) && !s.EndsWith('/');
+
+    /// <summary>An absolute path of plain components: /var/lib/tftpboot.</summary>
+    public static bool IsAbsolutePath(string s) =>
+        AbsolutePathPattern().IsMatch(s) && !s.Split('/').Any(part => part is "." or "..");
+
     [GeneratedRegex("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}\\z")]
     private static partial Regex MacPattern();
 
@@ -58,6 +71,18 @@ public static partial class TextFormats
 
     [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}\\z")]
     private static partial Regex PlainNamePattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}\\z")]
+    private static partial Regex TimeZonePattern();
+
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}\\z")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._/+-]{0,199}\\z")]
+    private static partial Regex GitRefPattern();
+
+    [GeneratedRegex("^(/[A-Za-z0-9._+-]+)+/?\\z")]
+    private static partial Regex AbsolutePathPattern();
 
     [GeneratedRegex("^[^@\\s'\"`$;|&<>\\\\]+@[a-zA-Z0-9.-]+\\z")]
     private static partial Regex EmailPattern();
