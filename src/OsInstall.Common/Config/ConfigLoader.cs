@@ -31,7 +31,7 @@ public static class ConfigLoader
     /// returned even when its values would not validate. For tests that feed hostile values
     /// (shell metacharacters, newlines) through rendering on purpose.
     /// </summary>
-    public static ConfigLoadResult BindText(string yaml)
+    public static ConfigLoadResult BindText(string yaml) => Guard(() =>
     {
         var errors = new List<ConfigError>();
         var root = YamlFileReader.ReadBytes(Encoding.UTF8.GetBytes(yaml), errors);
@@ -41,7 +41,7 @@ public static class ConfigLoader
         }
         var config = ConfigBinder.Bind<ClusterConfig>(root, errors, new ConfigLocations());
         return new ConfigLoadResult(config, errors);
-    }
+    });
 
     // Bad input must end in a list of errors, never a stack trace: a parser surprise becomes one error too.
     private static ConfigLoadResult Guard(Func<ConfigLoadResult> load)
