@@ -38,21 +38,20 @@ public static class SecretsFile
             return new SecretsLoadResult(null, [new ConfigError("(file)", 0, 0,
                 $"secrets file '{path}' does not exist: run 'osinstall secrets generate', then paste the external (Ceph) keys into it")]);
         }
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var loaded = SecretsFileReader.Read(path, specs, lines);
+        var loaded = SecretsFileReader.ReadAll(path, specs);
         var errors = loaded.Errors.ToList();
-        var values = loaded.Store?.Values;
+        var values = loaded.Store.Values;
         foreach (var spec in specs.Where(s => requiredNames is null || requiredNames.Contains(s.Name)))
         {
             if (loaded.Errors.Any(e => e.Path == spec.Name))
             {
                 continue;
             }
-            if (values is not null && values.TryGetValue(spec.Name, out var v) && v.Length > 0)
+            if (values.TryGetValue(spec.Name, out var v) && v.Length > 0)
             {
                 continue;
             }
-            var line = lines.GetValueOrDefault(spec.Name);
+            var line = loaded.Lines.GetValueOrDefault(spec.Name);
             var message = spec.Kind == SecretKind.External
                 ? $"secret '{spec.Name}' is empty: paste the {spec.Description} into {path}"
                 : line > 0

@@ -11,36 +11,48 @@ namespace OsInstall.Common.Secrets;
 public static class SecretsFileReader
 {
     /// <summary>Reads <paramref name="path"/>; a file that does not exist reads as an empty store. Unknown names are checked only when <paramref name="specs"/> is given.</summary>
-    public static SecretsLoadResult Read(string path, IEnumerable<SecretSpec>? specs, Dictionary<string, int>? lines = null)
+    public static SecretsLoadResult Read(string path, IEnumerable<SecretSpec>? specs)
     {
+        var read = ReadAll(path, specs);
+        return new SecretsLoadResult(read.Errors.Count == 0 ? read.Store : null, read.Errors);
+    }
+
+    /// <summary>
+    /// Everything that could be read, even when there are errors: the well-formed values, the
+    /// line of each name, and the problems. Lets a caller add its own checks without repeating
+    /// an error for a value that is merely unreadable.
+    /// </summary>
+    public static SecretsFileContent ReadAll(string path, IEnumerable<SecretSpec>? specs)
+    {
+        var content = new SecretsFileContent();
         try
         {
-            return ReadUnguarded(path, specs, lines);
+            ReadInto(content, path, specs);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Bad input ends in an error list, never a stack trace.
-            return new SecretsLoadResult(null, [new ConfigError("(file)", 0, 0, $"the secrets file could not be read: {ex.Message}")]);
+            content.Errors.Add(new ConfigError("(file)", 0, 0, $"the secrets file could not be read: {ex.Message}"));
         }
+        return content;
     }
 
-    private static SecretsLoadResult ReadUnguarded(string path, IEnumerable<SecretSpec>? specs, Dictionary<string, int>? lines)
+    private static void ReadInto(SecretsFileContent content, string path, IEnumerable<SecretSpec>? specs)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            return new SecretsLoadResult(new SecretStore(), []);
+            return;
         }
-        var errors = new List<ConfigError>();
+        var errors = content.Errors;
         var root = YamlFileReader.ReadFile(path, errors, allowEmpty: true);
         if (root is null)
         {
-            return new SecretsLoadResult(null, errors);
+            return;
         }
         var known = specs?.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in root.UniqueEntries)
         {
-            lines?.TryAdd(entry.Key, entry.KeyLine);
+            content.Lines.TryAdd(entry.Key, entry.KeyLine);
             if (known is not null && !known.Contains(entry.Key))
             {
                 var hint = KeySuggester.Closest(entry.Key, known.Where(k => !root.Entries.Any(e => e.Key == k))) is { } s
@@ -52,10 +64,9 @@ public static class SecretsFileReader
             var value = CheckValue(entry, errors);
             if (value is not null)
             {
-                values[entry.Key] = value;
+                content.Store.Set(entry.Key, value);
             }
         }
-        return new SecretsLoadResult(errors.Count == 0 ? new SecretStore(values) : null, errors);
     }
 
     private static string? CheckValue(YamlMappingEntry entry, List<ConfigError> errors)

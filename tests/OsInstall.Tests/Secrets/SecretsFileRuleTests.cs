@@ -153,4 +153,15 @@ public sealed class SecretsFileRuleTests
         Assert.Equal(2, error.Line);
         Assert.Contains("secret 'ceph_admin_key' is empty: paste the Ceph client.admin key", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Real_run_with_one_bad_line_reports_that_line_only()
+    {
+        using var dir = new TempDir();
+        var lines = SecretCatalog.All.Select(s => $"{s.Name}: 'value-{s.Name}'").Append("nova_pasword: 'typo-value'");
+        var file = dir.Write("secrets.yaml", string.Join('\n', lines) + "\n");
+        var error = Assert.Single(SecretsFile.LoadForRun(file, [.. SecretCatalog.All]).Errors);
+        Assert.Equal("nova_pasword", error.Path);
+        Assert.Equal(SecretCatalog.All.Count + 1, error.Line);
+    }
 }
