@@ -21,4 +21,8 @@ public sealed class PortRuleTests
     [Fact]
     public void Median_chassis_priority_must_leave_room_within_ovn_range() =>
         Expect("  median_ha_chassis_priority: 16381", "  median_ha_chassis_priority: 40000", "ovn.median_ha_chassis_priority", "40000 is out of range", "0-32767");
+
+    [Fact]
+    public void Controller_service_ports_must_not_clash_with_ovn() =>
+        Expect("  port: 10514", "  port: 6642", "rsyslog.port", "port 6642 is also ovn.sb_port", "distinct ports");
 }

@@ -24,6 +24,17 @@ public static class PortRules
             }
         }
 
+        // named and the log collectors listen on the controllers beside the OVN databases.
+        (string Path, int Port)[] listeners = [.. ovn, ("dns.port", c.Dns.Port), ("rsyslog.port", c.Rsyslog.Port)];
+        for (var i = ovn.Length; i < listeners.Length; i++)
+        {
+            var clash = listeners.Take(i).FirstOrDefault(o => o.Port == listeners[i].Port);
+            if (clash.Path is not null)
+            {
+                ctx.Report(listeners[i].Path, $"port {listeners[i].Port} is also {clash.Path}; services on the controllers need distinct ports");
+            }
+        }
+
         Positive(ctx, "ssh.connect_timeout_seconds", c.Ssh.ConnectTimeoutSeconds);
         Positive(ctx, "ssh.command_timeout_seconds", c.Ssh.CommandTimeoutSeconds);
         Positive(ctx, "networks.internal.dhcp_lease_seconds", c.Networks.Internal.DhcpLeaseSeconds);
