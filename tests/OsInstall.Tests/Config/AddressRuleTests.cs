@@ -109,4 +109,8 @@ public sealed class AddressRuleTests
     [Fact]
     public void Ceph_monitor_that_is_not_an_ip_is_reported() =>
         Expect("    - 10.1.1.161", "    - 10.1.1", "ceph.monitors[1]", "'10.1.1' is not a valid IPv4 address");
+
+    [Fact]
+    public void Empty_ceph_monitor_list_is_reported() =>
+        Expect("  monitors:\n    - 10.1.1.160\n    - 10.1.1.161\n    - 10.1.1.162", "  monitors: []", "ceph.monitors", "no Ceph monitors listed");
 }

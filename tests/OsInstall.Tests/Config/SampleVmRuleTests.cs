@@ -17,4 +17,8 @@ public sealed class SampleVmRuleTests
     [Fact]
     public void Tenant_network_cidr_is_checked() =>
         Expect("  internal_network_cidr: 192.168.0.0/24", "  internal_network_cidr: 192.168.0.1/24", "sample_vm.internal_network_cidr", "host bits set");
+
+    [Fact]
+    public void External_network_must_lie_inside_the_provider_network() =>
+        Expect("  external_network_cidr: 10.1.2.0/24", "  external_network_cidr: 10.1.0.0/16", "sample_vm.external_network_cidr", "10.1.0.0/16 is not inside networks.provider.cidr 10.1.2.0/24");
 }

@@ -55,6 +55,10 @@ public static class AddressRules
         {
             AddressChecks.Address(ctx, $"dns.forwarders[{i}]", c.Dns.Forwarders[i]);
         }
+        if (ctx.Locations.Contains("ceph.monitors") && !ctx.Locations.HasFailed("ceph.monitors") && c.Ceph.Monitors.Count == 0)
+        {
+            ctx.Report("ceph.monitors", "no Ceph monitors listed; at least one is required (three for a healthy Ceph cluster)");
+        }
         for (var i = 0; i < c.Ceph.Monitors.Count; i++)
         {
             AddressChecks.Address(ctx, $"ceph.monitors[{i}]", c.Ceph.Monitors[i]);

@@ -10,6 +10,12 @@ public static class SampleVmRules
         const string outer = "sample_vm.external_network_cidr";
         var internalNet = AddressChecks.Network(ctx, inner, vm.InternalNetworkCidr);
         var externalNet = AddressChecks.Network(ctx, outer, vm.ExternalNetworkCidr);
+        // The sample's external network is the provider network as neutron sees it: floating IPs route only inside it.
+        if (externalNet is { } ext && Ipv4Network.Parse(ctx.Config.Networks.Provider.Cidr, out _) is { } provider
+            && !(provider.Contains(ext.Address) && ext.PrefixLength >= provider.PrefixLength))
+        {
+            ctx.Report(outer, $"network {ext} is not inside networks.provider.cidr {provider}: the external network lives on the provider network");
+        }
 
         Ipv4Address? Member(string path, string value, string networkPath, Ipv4Network? network)
         {
