@@ -2,25 +2,38 @@ namespace OsInstall.Common.Config;
 
 // The typed form of config/common.yaml. Property names map to snake_case YAML keys
 // (ReadyToProceed <-> ready_to_proceed). Derived values (reverse zone names, netmasks,
-// OVN connection strings, ...) are computed properties, never configured.
+// OVN connection strings, ...) are computed properties, never configured. [ConfigRequired]
+// marks keys the file must set (no sensible default); the others keep the defaults below.
 
 public sealed class ClusterConfig
 {
     public bool ReadyToProceed { get; set; }
+    [ConfigRequired]
     public ClusterSection Cluster { get; set; } = new();
     public SshSection Ssh { get; set; } = new();
+    [ConfigRequired]
     public List<HostEntry> Controllers { get; set; } = [];
+    [ConfigRequired]
     public List<HostEntry> ComputeNodes { get; set; } = [];
+    [ConfigRequired]
     public NetworksSection Networks { get; set; } = new();
+    [ConfigRequired]
     public VipsSection Vips { get; set; } = new();
+    [ConfigRequired]
     public OvnSection Ovn { get; set; } = new();
     public DnsSection Dns { get; set; } = new();
     public RsyslogSection Rsyslog { get; set; } = new();
+    [ConfigRequired]
     public CephSection Ceph { get; set; } = new();
+    [ConfigRequired]
     public LxcSection Lxc { get; set; } = new();
+    [ConfigRequired]
     public VersionsSection Versions { get; set; } = new();
+    [ConfigRequired]
     public OpenStackSection Openstack { get; set; } = new();
+    [ConfigRequired]
     public SampleVmSection SampleVm { get; set; } = new();
+    [ConfigRequired]
     public IpxeSection Ipxe { get; set; } = new();
 
     /// <summary>Every host osinstall drives: controllers first, then compute nodes.</summary>
@@ -33,6 +46,7 @@ public sealed class ClusterConfig
 
 public sealed class ClusterSection
 {
+    [ConfigRequired]
     public string Domain { get; set; } = "";
     public string Region { get; set; } = "RegionOne";
     public string TimeZone { get; set; } = "UTC";
@@ -52,7 +66,9 @@ public sealed class SshSection
 
 public sealed class HostEntry
 {
+    [ConfigRequired]
     public string Name { get; set; } = "";
+    [ConfigRequired]
     public string Address { get; set; } = "";
     /// <summary>Overrides ssh.port for this host (the simulated cluster uses it).</summary>
     public int? SshPort { get; set; }
@@ -60,18 +76,27 @@ public sealed class HostEntry
 
 public sealed class NetworksSection
 {
+    [ConfigRequired]
     public string MacOui { get; set; } = "";
+    [ConfigRequired]
     public string MacOuiManual { get; set; } = "";
+    [ConfigRequired]
     public InternalNetwork Internal { get; set; } = new();
+    [ConfigRequired]
     public ComputeNetwork Compute { get; set; } = new();
+    [ConfigRequired]
     public ProviderNetwork Provider { get; set; } = new();
 }
 
 public sealed class InternalNetwork
 {
+    [ConfigRequired]
     public string Cidr { get; set; } = "";
+    [ConfigRequired]
     public string Gateway { get; set; } = "";
+    [ConfigRequired]
     public string GatewayMac { get; set; } = "";
+    [ConfigRequired]
     public string DhcpServerMac { get; set; } = "";
     public int DhcpLeaseSeconds { get; set; } = 86400;
     public string Bridge { get; set; } = "br-internal";
@@ -79,12 +104,17 @@ public sealed class InternalNetwork
 
 public sealed class ComputeNetwork
 {
+    [ConfigRequired]
     public string Cidr { get; set; } = "";
     public string Interface { get; set; } = "eth0";
+    [ConfigRequired]
     public string DefaultGateway { get; set; } = "";
     /// <summary>The OVN compute router's port on this network: the gateway to the internal network.</summary>
+    [ConfigRequired]
     public string RouterPortIp { get; set; } = "";
+    [ConfigRequired]
     public string RouterPortMac { get; set; } = "";
+    [ConfigRequired]
     public string GatewayMac { get; set; } = "";
     public string OvsBridgingInterface { get; set; } = "eth2";
     public string Bridge { get; set; } = "br-compute";
@@ -92,17 +122,23 @@ public sealed class ComputeNetwork
 
 public sealed class ProviderNetwork
 {
+    [ConfigRequired]
     public string Cidr { get; set; } = "";
     public string Interface { get; set; } = "eth1";
+    [ConfigRequired]
     public string Gateway { get; set; } = "";
+    [ConfigRequired]
     public string RouterPortIp { get; set; } = "";
+    [ConfigRequired]
     public string RouterPortMac { get; set; } = "";
     public string Bridge { get; set; } = "br-provider";
 }
 
 public sealed class VipsSection
 {
+    [ConfigRequired]
     public string Postgres { get; set; } = "";
+    [ConfigRequired]
     public string Haproxy { get; set; } = "";
     /// <summary>Optional address on the compute network DNAT-ed to haproxy (horizon from another network).</summary>
     public string? HaproxyProxy { get; set; }
@@ -116,7 +152,9 @@ public sealed class OvnSection
     public int SbRaftPort { get; set; } = 6644;
     public string RouterProvider { get; set; } = "router-provider";
     public string RouterCompute { get; set; } = "router-compute";
+    [ConfigRequired]
     public string InterRouterComputeMac { get; set; } = "";
+    [ConfigRequired]
     public string InterRouterProviderMac { get; set; } = "";
     public int MedianHaChassisPriority { get; set; } = 16381;
 }
@@ -141,15 +179,22 @@ public sealed class RsyslogSection
 
 public sealed class CephSection
 {
+    [ConfigRequired]
     public string ClusterId { get; set; } = "";
+    [ConfigRequired]
     public List<string> Monitors { get; set; } = [];
     public string ConfPath { get; set; } = "/etc/ceph/ceph.conf";
+    [ConfigRequired]
     public string Client { get; set; } = "";
+    [ConfigRequired]
     public string RbdPool { get; set; } = "";
     public string GlanceClient { get; set; } = "glance";
+    [ConfigRequired]
     public string GlancePool { get; set; } = "";
     public string CinderClient { get; set; } = "cinder";
+    [ConfigRequired]
     public string CinderPool { get; set; } = "";
+    [ConfigRequired]
     public string CinderSecretUuid { get; set; } = "";
 
     public string ClientKeyringPath => $"/etc/ceph/ceph.client.{Client}.keyring";
@@ -158,6 +203,7 @@ public sealed class CephSection
 public sealed class LxcSection
 {
     public string Dist { get; set; } = "alpine";
+    [ConfigRequired]
     public string Release { get; set; } = "";
     public string Arch { get; set; } = "amd64";
     public string RootfsSize { get; set; } = "1G";
@@ -168,21 +214,37 @@ public sealed class LxcSection
 
 public sealed class VersionsSection
 {
+    [ConfigRequired]
     public string AlpineMirror { get; set; } = "";
+    [ConfigRequired]
     public string OpenstackRelease { get; set; } = "";
+    [ConfigRequired]
     public string OpenstackGitBranch { get; set; } = "";
+    [ConfigRequired]
     public string GitRepoUrl { get; set; } = "";
+    [ConfigRequired]
     public string UpperConstraintsUrl { get; set; } = "";
+    [ConfigRequired]
     public string OpenstackClient { get; set; } = "";
+    [ConfigRequired]
     public string OscPlacement { get; set; } = "";
+    [ConfigRequired]
     public string OvsGitRepo { get; set; } = "";
+    [ConfigRequired]
     public string OvsRef { get; set; } = "";
+    [ConfigRequired]
     public string OvnGitRepo { get; set; } = "";
+    [ConfigRequired]
     public string OvnRef { get; set; } = "";
+    [ConfigRequired]
     public string Rabbitmq { get; set; } = "";
+    [ConfigRequired]
     public string Memcached { get; set; } = "";
+    [ConfigRequired]
     public string Haproxy { get; set; } = "";
+    [ConfigRequired]
     public string Keepalived { get; set; } = "";
+    [ConfigRequired]
     public string Mariadb { get; set; } = "";
 }
 
@@ -193,8 +255,11 @@ public sealed class OpenStackSection
     public int BjoernWorkers { get; set; } = 2;
     public string KeystoneTokenProvider { get; set; } = "fernet";
     public string LibvirtType { get; set; } = "qemu";
+    [ConfigRequired]
     public string DemoProject { get; set; } = "";
+    [ConfigRequired]
     public string DemoUser { get; set; } = "";
+    [ConfigRequired]
     public string DemoRole { get; set; } = "";
     public string KeepalivedNotificationEmail { get; set; } = "";
     public string KeepalivedEmailFrom { get; set; } = "";
@@ -205,25 +270,40 @@ public sealed class OpenStackSection
 public sealed class SampleVmSection
 {
     public string Name { get; set; } = "alpine";
+    [ConfigRequired]
     public string ImageUrl { get; set; } = "";
     public int VolumeSizeGb { get; set; } = 1;
+    [ConfigRequired]
     public string InternalNetworkName { get; set; } = "";
+    [ConfigRequired]
     public string InternalNetworkCidr { get; set; } = "";
+    [ConfigRequired]
     public string InternalNetworkGateway { get; set; } = "";
+    [ConfigRequired]
     public string InternalNetworkDns { get; set; } = "";
+    [ConfigRequired]
     public string InternalPoolStart { get; set; } = "";
+    [ConfigRequired]
     public string InternalPoolEnd { get; set; } = "";
+    [ConfigRequired]
     public string MetadataPortIp { get; set; } = "";
+    [ConfigRequired]
     public string ExternalNetworkName { get; set; } = "";
+    [ConfigRequired]
     public string ExternalNetworkCidr { get; set; } = "";
+    [ConfigRequired]
     public string ExternalNetworkGateway { get; set; } = "";
+    [ConfigRequired]
     public string ExternalPoolStart { get; set; } = "";
+    [ConfigRequired]
     public string ExternalPoolEnd { get; set; } = "";
 }
 
 public sealed class IpxeSection
 {
+    [ConfigRequired]
     public string Mirror { get; set; } = "";
+    [ConfigRequired]
     public string BootUrl { get; set; } = "";
     public string TftpRoot { get; set; } = "/var/lib/tftpboot";
 }

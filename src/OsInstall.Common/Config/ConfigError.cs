@@ -1,20 +1,13 @@
 namespace OsInstall.Common.Config;
 
-/// <summary>One problem in the config: its YAML path (networks.internal.cidr), line and column, and what is wrong.</summary>
+/// <summary>
+/// One problem in the config (or secrets file): its YAML path (networks.internal.cidr,
+/// controllers[1].address; a secret's name), line and column (1-based; 0 when the problem has
+/// no place in the file, e.g. a config built in code), and what is wrong. Problems with the file
+/// as a whole use a pseudo-path: (file) encoding, size, emptiness; (yaml) syntax; (indentation)
+/// tabs; (document) a second document; (root) the top level is not a map.
+/// </summary>
 public sealed record ConfigError(string Path, int Line, int Column, string Message)
 {
     public override string ToString() => Line > 0 ? $"line {Line}: {Path}: {Message}" : $"{Path}: {Message}";
-}
-
-public sealed record ConfigLoadResult(ClusterConfig? Config, IReadOnlyList<ConfigError> Errors)
-{
-    public bool Ok => Config is not null && Errors.Count == 0;
-}
-
-/// <summary>Raised when the config (or secrets file) is invalid; the CLI maps it to exit code 2.</summary>
-public sealed class ConfigInvalidException(string source, IReadOnlyList<ConfigError> errors)
-    : Exception($"{source}: {errors.Count} problem(s):\n" + string.Join('\n', errors.Select(e => "  " + e)))
-{
-    public string ConfigSource { get; } = source;
-    public IReadOnlyList<ConfigError> Errors { get; } = errors;
 }

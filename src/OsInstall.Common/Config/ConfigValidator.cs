@@ -1,15 +1,22 @@
+using OsInstall.Common.Config.Rules;
+
 namespace OsInstall.Common.Config;
 
-/// <summary>Semantic rules over a bound config.</summary>
+/// <summary>
+/// Semantic rules over a bound config, each problem with its YAML path and (given the
+/// locations the binder recorded) its line. Values the binder already reported are skipped.
+/// </summary>
 public static class ConfigValidator
 {
-    public static List<ConfigError> Validate(ClusterConfig config)
+    public static List<ConfigError> Validate(ClusterConfig config, ConfigLocations? locations = null)
     {
-        var errors = new List<ConfigError>();
-        if (config.Controllers.Count == 0)
-        {
-            errors.Add(new ConfigError("controllers", 0, 0, "at least one controller is required"));
-        }
-        return errors;
+        var ctx = new ValidationContext(config, locations ?? new ConfigLocations());
+        HostRules.Check(ctx);
+        AddressRules.Check(ctx);
+        SampleVmRules.Check(ctx);
+        PortRules.Check(ctx);
+        ChoiceRules.Check(ctx);
+        FormatRules.Check(ctx);
+        return [.. ctx.Errors];
     }
 }

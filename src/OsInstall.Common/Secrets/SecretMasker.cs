@@ -7,6 +7,9 @@ namespace OsInstall.Common.Secrets;
 public sealed class SecretMasker
 {
     public const string Mask = "*****";
+
+    /// <summary>Shorter values are not masked (they would blank ordinary words); the secrets file refuses them.</summary>
+    public const int MinLength = 4;
     private string[] secrets = [];
     private readonly Lock gate = new();
 
@@ -24,8 +27,11 @@ public sealed class SecretMasker
     {
         lock (gate)
         {
-            // Longest first, so a secret that contains another is masked whole.
-            secrets = secrets.Concat(values.Where(v => v.Length >= 4))
+            // Longest first, so a secret that contains another is masked whole. A value with a
+            // quote also appears in commands in its shell-quoted form ('\'' for '), masked too.
+            var forms = values.Where(v => v is not null && v.Length >= MinLength)
+                .SelectMany(v => v.Contains('\'', StringComparison.Ordinal) ? [v, v.Replace("'", "'\\''", StringComparison.Ordinal)] : new[] { v });
+            secrets = secrets.Concat(forms)
                 .Distinct(StringComparer.Ordinal)
                 .OrderByDescending(v => v.Length)
                 .ToArray();

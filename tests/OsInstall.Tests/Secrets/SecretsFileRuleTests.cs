@@ -1,0 +1,167 @@
+using System.Text;
+using OsInstall.Common.Config;
+using OsInstall.Common.Secrets;
+using OsInstall.Components;
+using Xunit;
+
+namespace OsInstall.Tests.Secrets;
+
+/// <summary>Checks on the secrets file, one test per rule, each in the config's error style (name, line, message).</summary>
+public sealed class SecretsFileRuleTests
+{
+    private static ConfigError OneError(string text, string path, int line, params string[] words)
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", text);
+        return Check(SecretsFile.LoadChecked(file, SecretCatalog.All), path, line, words);
+    }
+
+    private static ConfigError Check(SecretsLoadResult result, string path, int line, params string[] words)
+    {
+        Assert.Null(result.Store);
+        Assert.True(result.Errors.Count == 1, string.Join('\n', result.Errors));
+        var error = result.Errors[0];
+        Assert.Equal(path, error.Path);
+        Assert.Equal(line, error.Line);
+        foreach (var w in words)
+        {
+            Assert.Contains(w, error.Message, StringComparison.Ordinal);
+        }
+        return error;
+    }
+
+    [Fact]
+    public void Syntax_error_is_reported_with_its_line()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", "admin_password: 'abcdefgh'\nnova_password: 'unterminated\n");
+        var error = Assert.Single(SecretsFile.LoadChecked(file, SecretCatalog.All).Errors);
+        Assert.True(error.Line >= 2, error.ToString());
+        Assert.Contains("YAML syntax error", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Root_must_be_a_map() =>
+        OneError("- admin_password\n- nova_password\n", "(root)", 1, "top level must be a map");
+
+    [Fact]
+    public void Value_must_be_text_not_a_list() =>
+        OneError("admin_password: 'abcdefgh'\nnova_password:\n  - a\n  - b\n", "nova_password", 3, "must be a single text value", "a list");
+
+    [Fact]
+    public void Unknown_name_suggests_the_closest_secret() =>
+        OneError("admin_pasword: 'abcdefgh'\n", "admin_pasword", 1, "unknown secret 'admin_pasword'", "did you mean 'admin_password'?");
+
+    [Fact]
+    public void Duplicate_name_is_reported() =>
+        OneError("admin_password: 'abcdefgh'\nadmin_password: 'ijklmnop'\n", "admin_password", 2, "duplicate key 'admin_password'", "first defined at line 1");
+
+    [Fact]
+    public void Non_utf8_bytes_are_reported_with_their_line()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("secrets.yaml");
+        File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes("admin_password: 'abcdefgh'\nnova_password: 'p"), 0xFF, .. Encoding.UTF8.GetBytes("ssword'\n")]);
+        Check(SecretsFile.LoadChecked(file, SecretCatalog.All), "(file)", 2, "not valid UTF-8", "0xFF");
+    }
+
+    [Fact]
+    public void Tab_indentation_is_reported() =>
+        OneError("admin_password: 'abcdefgh'\n\tnova_password: 'abcdefgh'\n", "(indentation)", 2, "tab");
+
+    [Fact]
+    public void Line_break_in_a_value_is_refused() =>
+        OneError("admin_password: \"abcd\\nefgh\"\n", "admin_password", 1, "line break");
+
+    [Fact]
+    public void Value_too_short_to_mask_is_refused() =>
+        OneError("admin_password: 'abc'\n", "admin_password", 1, "shorter than 4 characters", "masked");
+
+    [Fact]
+    public void Absurdly_long_value_is_refused() =>
+        OneError("admin_password: '" + new string('x', 5000) + "'\n", "admin_password", 1, "5000 characters");
+
+    [Fact]
+    public void Missing_file_reads_as_empty_for_generate()
+    {
+        var result = SecretsFile.LoadChecked("/nonexistent/secrets.yaml", SecretCatalog.All);
+        Assert.True(result.Ok);
+        Assert.Empty(result.Store!.Values);
+    }
+
+    [Fact]
+    public void Empty_file_reads_as_empty_for_generate()
+    {
+        using var dir = new TempDir();
+        var result = SecretsFile.LoadChecked(dir.Write("secrets.yaml", "# nothing yet\n"), SecretCatalog.All);
+        Assert.True(result.Ok);
+    }
+
+    [Fact]
+    public void Real_run_refuses_an_empty_external_secret_naming_it()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("secrets.yaml");
+        var store = new SecretStore();
+        SecretsFile.FillMissing(store, SecretCatalog.All);
+        foreach (var ceph in new[] { "ceph_admin_key", "ceph_client_key", "ceph_glance_key" })
+        {
+            store.Set(ceph, "AQBpastedkey==");
+        }
+        SecretsFile.Save(file, store, SecretCatalog.All);
+        var result = SecretsFile.LoadForRun(file, [.. SecretCatalog.All]);
+        var error = Assert.Single(result.Errors);
+        Assert.Null(result.Store);
+        Assert.Equal("ceph_cinder_key", error.Path);
+        Assert.True(error.Line > 0);
+        Assert.Contains("secret 'ceph_cinder_key' is empty: paste the Ceph key of the cinder client", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Real_run_names_a_missing_generated_secret()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", string.Join('\n', SecretCatalog.All.Where(s => s.Name != "nova_password").Select(s => $"{s.Name}: 'value-{s.Name}'")) + "\n");
+        var error = Assert.Single(SecretsFile.LoadForRun(file, [.. SecretCatalog.All]).Errors);
+        Assert.Equal("nova_password", error.Path);
+        Assert.Contains("secret 'nova_password' is missing: run 'osinstall secrets generate'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Real_run_refuses_a_missing_file()
+    {
+        var error = Assert.Single(SecretsFile.LoadForRun("/nonexistent/secrets.yaml", [.. SecretCatalog.All]).Errors);
+        Assert.Contains("does not exist: run 'osinstall secrets generate'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complete_file_passes_a_real_run()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", string.Join('\n', SecretCatalog.All.Select(s => $"{s.Name}: 'value-{s.Name}'")) + "\n");
+        var result = SecretsFile.LoadForRun(file, [.. SecretCatalog.All]);
+        Assert.True(result.Ok, string.Join('\n', result.Errors));
+    }
+
+    [Fact]
+    public void Real_run_checks_only_the_secrets_the_selected_components_need()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("secrets.yaml", "admin_password: 'abcdefgh'\nceph_admin_key: ''\n");
+        Assert.True(SecretsFile.LoadForRun(file, [.. SecretCatalog.All], ["admin_password"]).Ok);
+        var error = Assert.Single(SecretsFile.LoadForRun(file, [.. SecretCatalog.All], ["admin_password", "ceph_admin_key"]).Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("secret 'ceph_admin_key' is empty: paste the Ceph client.admin key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Real_run_with_one_bad_line_reports_that_line_only()
+    {
+        using var dir = new TempDir();
+        var lines = SecretCatalog.All.Select(s => $"{s.Name}: 'value-{s.Name}'").Append("nova_pasword: 'typo-value'");
+        var file = dir.Write("secrets.yaml", string.Join('\n', lines) + "\n");
+        var error = Assert.Single(SecretsFile.LoadForRun(file, [.. SecretCatalog.All]).Errors);
+        Assert.Equal("nova_pasword", error.Path);
+        Assert.Equal(SecretCatalog.All.Count + 1, error.Line);
+    }
+}
