@@ -10,7 +10,8 @@ internal sealed record Ipv4Network(string Network, string Netmask, int PrefixLen
     public static Ipv4Network Parse(string cidr)
     {
         var parts = cidr.Split('/');
-        if (parts.Length != 2
+        // IPAddress also takes legacy short forms ("10.0.0" = 10.0.0.0): a CIDR in config spells all four parts.
+        if (parts.Length != 2 || parts[0].Split('.').Length != 4
             || !IPAddress.TryParse(parts[0], out var address) || address.AddressFamily != AddressFamily.InterNetwork
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > 32)
         {
