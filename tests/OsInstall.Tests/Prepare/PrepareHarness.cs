@@ -29,9 +29,10 @@ internal static class PrepareHarness
         return recorder.Snapshot();
     }
 
-    public static ComponentRunner Runner(ClusterConfig config, SecretStore secrets, ITargetProvider provider, bool dryRun) =>
+    /// <summary>A dry run writes no log; a real run logs into <paramref name="logDir"/>.</summary>
+    public static ComponentRunner Runner(ClusterConfig config, SecretStore secrets, ITargetProvider provider, bool dryRun, string? logDir = null) =>
         new(config, secrets, ComponentCatalog.Templates, provider, InstallJournal.InMemory(),
-            new RunOptions { LogDir = Path.Combine(Path.GetTempPath(), "osinstall-prepare-tests", Guid.NewGuid().ToString("N")), DryRun = dryRun });
+            new RunOptions { LogDir = logDir ?? "/nonexistent/dry-run-writes-no-log", DryRun = dryRun });
 
     public static ComponentContext Context(ClusterConfig config, bool dryRun = false) =>
         new(config, PrepareTestConfig.Secrets(), ComponentCatalog.Templates,
