@@ -21,11 +21,10 @@ internal static class KernelTuning
         }
         await step.Write(PreparePaths.Limits, RenderLimits(step.Component));
 
-        var modules = Sh.Quote(PreparePaths.Modules);
-        var listed = await step.Target.RunAsync($"grep -qx {TunModule} {modules}", step.Cancellation);
+        var listed = await step.Target.RunAsync($"grep -qx {TunModule} {Sh.Quote(PreparePaths.Modules)}", step.Cancellation);
         if (!listed.Succeeded)
         {
-            await step.Run($"echo {TunModule} >> {modules}");
+            await step.Run(LineFile.AppendIfMissingCommand(PreparePaths.Modules, TunModule));
             await RebootMarker.MarkAsync(step, $"{TunModule} added to {PreparePaths.Modules}");
         }
         // A built-in tun is absent from /proc/modules; modprobe then succeeds without doing anything.

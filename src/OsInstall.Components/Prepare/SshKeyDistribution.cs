@@ -28,14 +28,9 @@ internal static class SshKeyDistribution
     {
         var publicKey = await ReadFirstControllerKeyAsync(step);
         var file = Sh.Quote(PreparePaths.AuthorizedKeys);
-        var line = Sh.Quote(publicKey);
         await step.Run(
             $"{Sh.Join("mkdir", "-p", PreparePaths.RootSshDir)} && {Sh.Join("chmod", "700", PreparePaths.RootSshDir)} && " +
-            $"touch {file} && chmod 600 {file} && " +
-            $"if ! grep -qxF {line} {file}; then " +
-            // A last line without its newline would swallow the appended key.
-            $"if [ -n \"$(tail -c 1 {file})\" ]; then echo >> {file}; fi; " +
-            $"printf {Sh.Quote("%s\\n")} {line} >> {file}; fi");
+            $"touch {file} && chmod 600 {file} && {LineFile.AppendIfMissingCommand(PreparePaths.AuthorizedKeys, publicKey)}");
     }
 
     private static async Task<string> ReadFirstControllerKeyAsync(StepContext step)

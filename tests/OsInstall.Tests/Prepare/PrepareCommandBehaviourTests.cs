@@ -43,6 +43,23 @@ public sealed class PrepareCommandBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task Tun_is_listed_in_modules_once_even_after_a_last_line_without_newline()
+    {
+        var command = Relocate(LineFile.AppendIfMissingCommand(PreparePaths.Modules, "tun"), PreparePaths.Modules);
+        Directory.CreateDirectory(root + "/etc");
+        var modules = root + PreparePaths.Modules;
+        await File.WriteAllTextAsync(modules, "af_packet\nipv6");
+
+        Assert.Equal(0, (await BusyboxShell.RunAsync(command)).ExitCode);
+        Assert.Equal(0, (await BusyboxShell.RunAsync(command)).ExitCode);
+        Assert.Equal("af_packet\nipv6\ntun\n", await File.ReadAllTextAsync(modules));
+
+        File.Delete(modules);
+        Assert.Equal(0, (await BusyboxShell.RunAsync(command)).ExitCode);
+        Assert.Equal("tun\n", await File.ReadAllTextAsync(modules));
+    }
+
+    [Fact]
     public async Task Removing_the_serial_getty_keeps_every_other_inittab_line()
     {
         var actions = await InstallActionsAsync();

@@ -39,6 +39,16 @@ public sealed class PrepareFileFormatTests
     }
 
     [Fact]
+    public void Interfaces_have_no_gateway_line_when_the_compute_network_has_no_default_gateway()
+    {
+        var config = PrepareTestConfig.Create();
+        config.Networks.Compute.DefaultGateway = "";
+        var file = InterfacesFile.Parse(NetworkInterfaces.Render(PrepareHarness.Context(config), "o3p-os-controller-1"));
+        Assert.DoesNotContain(file.Ifaces["eth0"].Options, o => o.Key == "gateway");
+        Assert.Equal("10.1.1.1", file.Option("eth0", "address"));
+    }
+
+    [Fact]
     public void Interfaces_parser_rejects_what_ifupdown_would()
     {
         Assert.Throws<FormatException>(() => InterfacesFile.Parse("auto eth0\n"));

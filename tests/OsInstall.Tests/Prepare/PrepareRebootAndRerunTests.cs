@@ -89,7 +89,7 @@ public sealed class PrepareRebootAndRerunTests : IDisposable
             Assert.DoesNotContain(host.Commands, c => c.Contains("pip install", StringComparison.Ordinal)
                 || c.StartsWith("scp", StringComparison.Ordinal) || c.StartsWith("tar", StringComparison.Ordinal)
                 || c.StartsWith("sed -i", StringComparison.Ordinal) || c.StartsWith("sysctl", StringComparison.Ordinal)
-                || c.Contains("restart", StringComparison.Ordinal) || c.StartsWith("echo tun", StringComparison.Ordinal));
+                || c.Contains("restart", StringComparison.Ordinal) || c.Contains(">> /etc/modules", StringComparison.Ordinal));
         }
     }
 
