@@ -18,14 +18,14 @@ internal static class ControllerReboot
     {
         var host = step.Target.Name;
         var log = step.Component.Log;
-        if (!await step.Target.ExistsAsync(PreparePaths.RebootMarker, step.Cancellation))
+        if (!await RebootMarker.IsPendingAsync(step.Target, step.Cancellation))
         {
             log.Information("[{Host}] no reboot required", host);
             return;
         }
         if (ControllerSet.IsFirst(step.Config, host) && step.Config.Ssh.LocalFirstController)
         {
-            // The marker stays, so that the advice repeats until someone reboots (boot does not clear it; we do).
+            // The marker stays: the advice repeats on every run until someone reboots this host.
             log.Warning("[{Host}] settings were applied live; osinstall runs on this controller and does not reboot it: a reboot is advisable ({Marker})",
                 host, PreparePaths.RebootMarker);
             return;

@@ -19,7 +19,8 @@ internal static class SshKeyDistribution
     {
         var key = ControllerSet.FirstControllerKey(step.Config);
         var dir = Path.GetDirectoryName(key) ?? PreparePaths.RootSshDir;
-        await step.Run($"{Sh.Join("mkdir", "-p", dir)} && {Sh.Join("chmod", "700", dir)}");
+        // Only a directory we create gets 0700; an existing one (config.ssh.key_file may live anywhere) keeps its mode.
+        await step.Run($"[ -d {Sh.Quote(dir)} ] || {{ {Sh.Join("mkdir", "-p", dir)} && {Sh.Join("chmod", "700", dir)}; }}");
         await step.Run($"[ -f {Sh.Quote(key)} ] || {Sh.Join("ssh-keygen", "-q", "-t", "rsa", "-b", "4096", "-N", "", "-f", key)}");
         await step.Run($"[ -f {Sh.Quote(key + ".pub")} ] || {Sh.Join("ssh-keygen", "-y", "-f", key)} > {Sh.Quote(key + ".pub")}");
     }

@@ -20,6 +20,9 @@ internal sealed class FakeHost(string name) : ITarget
 
     public List<string> ChangedWrites { get; } = [];
 
+    /// <summary>The kernel's boot id as the host reports it; empty like a chroot without /proc unless a test sets it.</summary>
+    public string BootId { get; set; } = "";
+
     /// <summary>Exit code per command; 0 unless a test says otherwise.</summary>
     public Func<string, int> Exit { get; set; } = _ => 0;
 
@@ -30,7 +33,11 @@ internal sealed class FakeHost(string name) : ITarget
             Commands.Add(command);
             if (command == RebootMarker.MarkCommand)
             {
-                Files[PreparePaths.RebootMarker] = ("", FileSpec.Default);
+                Files[PreparePaths.RebootMarker] = (BootId + "\n", FileSpec.Default);
+            }
+            else if (command == RebootMarker.BootIdCommand)
+            {
+                return Task.FromResult(new CommandResult(Exit(command), BootId + "\n", "", TimeSpan.Zero));
             }
             else if (command == RebootMarker.ClearCommand)
             {

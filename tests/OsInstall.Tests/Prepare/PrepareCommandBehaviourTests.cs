@@ -60,6 +60,15 @@ public sealed class PrepareCommandBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task The_reboot_marker_records_the_boot_it_was_set_in()
+    {
+        var (exit, _, stderr) = await BusyboxShell.RunAsync(Relocate(RebootMarker.MarkCommand, "/var/lib/osinstall"));
+        Assert.True(exit == 0, stderr);
+        var bootId = (await BusyboxShell.RunAsync(RebootMarker.BootIdCommand)).StdOut;
+        Assert.Equal(bootId, await File.ReadAllTextAsync(root + PreparePaths.RebootMarker));
+    }
+
+    [Fact]
     public async Task Removing_the_serial_getty_keeps_every_other_inittab_line()
     {
         var actions = await InstallActionsAsync();

@@ -186,7 +186,7 @@ public sealed class PrepareDryRunInstallTests
         var actions = await InstallAsync();
         Assert.DoesNotContain(actions, a => a.Kind == "run" && a.Detail == "reboot");
         Assert.DoesNotContain(actions, a => a.Kind == "wait");
-        Assert.All(Controllers, h => Assert.Contains(actions, a => a.Host == h && a.Kind == "test" && a.Detail == PreparePaths.RebootMarker));
+        Assert.All(Controllers, h => Assert.Contains(actions, a => a.Host == h && a.Kind == "read" && a.Detail == PreparePaths.RebootMarker));
     }
 
     [Fact]

@@ -108,6 +108,32 @@ public sealed class PrepareRebootAndRerunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_marker_from_before_the_last_boot_is_cleared_instead_of_rebooting_again()
+    {
+        var config = PrepareTestConfig.Create(localFirstController: true);
+        var cluster = NewCluster(config);
+        foreach (var h in cluster.Hosts.Values)
+        {
+            h.BootId = "boot-1";
+        }
+        await InstallAsync(config, cluster);
+        Assert.Equal("boot-1\n", cluster[C1].Files[PreparePaths.RebootMarker].Content);
+        ActAsIfTarRan(config, cluster);
+        cluster.ForgetHistory();
+        cluster.Answer(PreparedHost);
+
+        // Same boot: the advice stands. After the operator rebooted controller-1: settled.
+        await InstallAsync(config, cluster);
+        Assert.True(cluster[C1].Files.ContainsKey(PreparePaths.RebootMarker));
+        cluster[C1].BootId = "boot-2";
+        await InstallAsync(config, cluster);
+
+        Assert.False(cluster[C1].Files.ContainsKey(PreparePaths.RebootMarker));
+        Assert.Empty(cluster.Waits);
+        Assert.DoesNotContain("reboot", cluster[C1].Commands);
+    }
+
+    [Fact]
     public async Task A_controller_without_pending_changes_is_not_rebooted()
     {
         var config = PrepareTestConfig.Create(localFirstController: false);
