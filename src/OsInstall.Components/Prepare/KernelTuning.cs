@@ -14,18 +14,17 @@ internal static class KernelTuning
 
     public static async Task InstallAsync(StepContext step)
     {
-        if (await step.Write(PreparePaths.Sysctl, RenderSysctl(step.Component)))
+        if (await RebootMarker.WriteAsync(step, PreparePaths.Sysctl, RenderSysctl(step.Component)))
         {
             await ApplySysctlAsync(step);
-            await RebootMarker.MarkAsync(step, $"{PreparePaths.Sysctl} changed");
         }
         await step.Write(PreparePaths.Limits, RenderLimits(step.Component));
 
         var listed = await step.Target.RunAsync($"grep -qx {TunModule} {Sh.Quote(PreparePaths.Modules)}", step.Cancellation);
         if (!listed.Succeeded)
         {
+            await RebootMarker.MarkAsync(step, $"{TunModule} goes into {PreparePaths.Modules}");
             await step.Run(LineFile.AppendIfMissingCommand(PreparePaths.Modules, TunModule));
-            await RebootMarker.MarkAsync(step, $"{TunModule} added to {PreparePaths.Modules}");
         }
         // A built-in tun is absent from /proc/modules; modprobe then succeeds without doing anything.
         await step.Run($"grep -q {Sh.Quote($"^{TunModule} ")} /proc/modules 2>/dev/null || {Sh.Join("modprobe", TunModule)}");

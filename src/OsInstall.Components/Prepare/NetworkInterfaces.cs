@@ -32,11 +32,6 @@ internal static class NetworkInterfaces
         });
     }
 
-    public static async Task InstallAsync(StepContext step)
-    {
-        if (await step.Write(PreparePaths.NetworkInterfaces, Render(step.Component, step.Target.Name)))
-        {
-            await RebootMarker.MarkAsync(step, $"{PreparePaths.NetworkInterfaces} changed");
-        }
-    }
+    public static Task InstallAsync(StepContext step) =>
+        RebootMarker.WriteAsync(step, PreparePaths.NetworkInterfaces, Render(step.Component, step.Target.Name));
 }

@@ -28,6 +28,20 @@ internal static class RebootMarker
         await step.Run(MarkCommand);
     }
 
+    /// <summary>
+    /// Writes a file whose change only a reboot applies. The marker goes first: were the run cut off
+    /// between the two, a rerun would find the file already right and never learn a reboot is due.
+    /// </summary>
+    public static async Task<bool> WriteAsync(StepContext step, string path, string content)
+    {
+        if (await step.Target.ReadFileAsync(path, step.Cancellation) == content)
+        {
+            return await step.Write(path, content);
+        }
+        await MarkAsync(step, $"{path} changes");
+        return await step.Write(path, content);
+    }
+
     /// <summary>True when the marker is set and the host has not booted since; a stale marker is removed.</summary>
     public static async Task<bool> IsPendingAsync(ITarget target, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ internal static class SerialConsole
         {
             return;
         }
+        await RebootMarker.MarkAsync(step, "the ttyS0 getty leaves /etc/inittab");
         await step.Run($"sed -i {Sh.Quote($"/{Pattern}/d")} {file}");
-        await RebootMarker.MarkAsync(step, "ttyS0 getty removed from /etc/inittab");
     }
 }

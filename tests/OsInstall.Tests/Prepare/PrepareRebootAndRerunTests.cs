@@ -166,6 +166,22 @@ public sealed class PrepareRebootAndRerunTests : IDisposable
     }
 
     [Fact]
+    public async Task The_marker_is_set_before_the_change_so_a_cut_off_run_still_reboots_later()
+    {
+        var config = PrepareTestConfig.Create();
+        var cluster = NewCluster(config);
+        cluster[C2].Exit = c => c.StartsWith("sed -i", StringComparison.Ordinal) ? 1 : FreshHost(c);
+
+        var error = await Assert.ThrowsAsync<StepFailedException>(() => InstallAsync(config, cluster));
+
+        Assert.Equal($"serial-getty@{C2}", error.StepId);
+        Assert.True(cluster[C2].Files.ContainsKey(PreparePaths.RebootMarker));
+        Assert.True(cluster[C1].Files.ContainsKey(PreparePaths.RebootMarker));
+        var c1 = cluster[C1].Commands;
+        Assert.True(c1.IndexOf(RebootMarker.MarkCommand) < c1.FindIndex(c => c.StartsWith("sed -i", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_lost_session_during_reboot_counts_as_the_reboot()
     {
         var config = PrepareTestConfig.Create(localFirstController: false);
