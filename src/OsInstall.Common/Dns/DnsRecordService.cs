@@ -29,8 +29,9 @@ public sealed class DnsRecordService(ITarget primary, DnsZoneSet zones, DnsServi
 
     /// <summary>
     /// Applies the changes; each changed zone gets one write with a bumped serial and, when
-    /// <paramref name="reload"/>, one "rndc reload &lt;zone&gt;". Zones created through
-    /// <see cref="DnsServiceOptions.CreateMissingZone"/> are written but not reloaded (named does not know them yet).
+    /// <paramref name="reload"/>, one "rndc reload &lt;zone&gt;". With
+    /// <see cref="DnsServiceOptions.CreateMissingZone"/>, every missing zone is created (written, not
+    /// reloaded: named does not serve it before its next start).
     /// </summary>
     public async Task<DnsApplyResult> ApplyAsync(IEnumerable<DnsChange> changes, bool reload, CancellationToken ct = default)
     {
@@ -149,10 +150,17 @@ public sealed class DnsRecordService(ITarget primary, DnsZoneSet zones, DnsServi
         return (ZoneFile.Parse(options.CreateMissingZone(zone), zone.Name), true);
     }
 
-    /// <summary>The zones each change touches, zones in order of first use, changes in given order.</summary>
+    /// <summary>
+    /// The zones each change touches, zones in order of first use, changes in given order; with a
+    /// zone creator, every zone, so that all of them exist afterwards.
+    /// </summary>
     private List<(DnsZone Zone, List<DnsChange> Changes)> Plan(IEnumerable<DnsChange> changes)
     {
         var plan = new List<(DnsZone Zone, List<DnsChange> Changes)>();
+        if (options.CreateMissingZone is not null)
+        {
+            plan.AddRange(Zones.All.Select(z => (z, new List<DnsChange>())));
+        }
         foreach (var change in changes)
         {
             foreach (var zone in ZonesOf(change))

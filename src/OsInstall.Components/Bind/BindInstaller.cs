@@ -142,16 +142,9 @@ public sealed class BindInstaller : IComponent
         }
     }
 
-    private static async Task RemoveFilesAsync(StepContext s, NamedServer server)
-    {
-        foreach (var dir in new[] { server.ConfDir, server.DataDir, LogDir })
-        {
-            if (await s.Target.ExistsAsync(dir, s.Cancellation).ConfigureAwait(false))
-            {
-                await s.Run(Sh.Join("rm", "-rf", dir)).ConfigureAwait(false);
-            }
-        }
-    }
+    // rm -rf is idempotent by itself; unconditional, it also shows in a dry-run listing.
+    private static Task RemoveFilesAsync(StepContext s, NamedServer server) =>
+        s.Run(Sh.Join("rm", "-rf", server.ConfDir, server.DataDir, LogDir));
 
     private static string Detail(Common.Targets.CommandResult r) =>
         r.Succeeded ? "ok" : $"exit {r.ExitCode}: {(r.StdErr.Length > 0 ? r.StdErr : r.StdOut).Trim()}";
