@@ -1,0 +1,96 @@
+using System.Globalization;
+using OsInstall.Common.Dns;
+using Xunit;
+
+namespace OsInstall.Tests.Bind;
+
+/// <summary>The rendered configuration run by real named servers: transfers with TSIG, the record API end to end.</summary>
+[Collection(NamedClusterCollection.Name)]
+public sealed class NamedClusterTests(NamedClusterFixture cluster)
+{
+    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Every_server_answers_the_controllers_and_compute_nodes()
+    {
+        foreach (var server in cluster.Secondaries.Prepend(cluster.Primary))
+        {
+            Assert.Equal("10.1.1.1", await cluster.Dig(server, "o3p-os-controller-1.oppp.lab", "A"));
+            Assert.Equal("10.1.1.5", await cluster.Dig(server, "o3p-os-compute-2.oppp.lab", "A"));
+            Assert.Equal("o3p-os-compute-1.oppp.lab.", await cluster.Dig(server, "-x", "10.1.1.4"));
+            Assert.Equal("10.1.1.3", await cluster.Dig(server, "ns-3.oppp.lab", "A"));
+        }
+    }
+
+    [Fact]
+    public async Task Zone_transfer_without_the_key_is_refused()
+    {
+        var answer = await cluster.Dig(cluster.Primary, "oppp.lab", "AXFR");
+        Assert.Contains("Transfer failed", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.1.1.4", answer, StringComparison.Ordinal);
+        var fromSecondary = await cluster.Dig(cluster.Secondaries.First(), "oppp.lab", "AXFR");
+        Assert.Contains("Transfer failed", fromSecondary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Zone_transfer_with_the_key_succeeds()
+    {
+        var key = $"hmac-sha256:{cluster.Settings.TransferKeyName}:{BindTestCluster.TransferSecret}";
+        var answer = await cluster.Dig(cluster.Primary, "-y", key, "oppp.lab", "AXFR");
+        Assert.Contains("10.1.1.4", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Transfer failed", answer, StringComparison.Ordinal);
+        var reverse = await cluster.Dig(cluster.Primary, "-y", key, "1.1.10.in-addr.arpa", "AXFR");
+        Assert.Contains("o3p-os-controller-2.oppp.lab.", reverse, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_api_add_reaches_every_server_and_delete_gives_nxdomain()
+    {
+        const string name = "api-test-1";
+        const string fqdn = "api-test-1.oppp.lab";
+        Assert.True(await cluster.Records.AddOrReplaceHostAsync(name, "10.0.0.77"));
+
+        Assert.Equal("10.0.0.77", await cluster.Dig(cluster.Primary, fqdn, "A"));
+        Assert.Equal(fqdn + ".", await cluster.Dig(cluster.Primary, "-x", "10.0.0.77"));
+        foreach (var secondary in cluster.Secondaries)
+        {
+            Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Dig(secondary, fqdn, "A") == "10.0.0.77", Propagation),
+                $"{secondary.Host} did not get the A record:\n{cluster.LogOf(secondary)}");
+            Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Dig(secondary, "-x", "10.0.0.77") == fqdn + ".", Propagation),
+                $"{secondary.Host} did not get the PTR record:\n{cluster.LogOf(secondary)}");
+        }
+
+        Assert.True(await cluster.Records.DeleteHostAsync(name));
+        Assert.Equal("NXDOMAIN", await cluster.Status(cluster.Primary, fqdn, "A"));
+        Assert.Equal("NXDOMAIN", await cluster.Status(cluster.Primary, "-x", "10.0.0.77"));
+        foreach (var secondary in cluster.Secondaries)
+        {
+            Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Status(secondary, fqdn, "A") == "NXDOMAIN", Propagation),
+                $"{secondary.Host} still answers {fqdn}:\n{cluster.LogOf(secondary)}");
+            Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Status(secondary, "-x", "10.0.0.77") == "NXDOMAIN", Propagation),
+                $"{secondary.Host} still answers the PTR of 10.0.0.77");
+        }
+    }
+
+    [Fact]
+    public async Task Replacing_an_address_is_answered_and_repeating_it_leaves_the_serial()
+    {
+        const string fqdn = "api-test-2.oppp.lab";
+        await cluster.Records.AddOrReplaceHostAsync("api-test-2", "10.0.0.78");
+        Assert.True(await cluster.Records.AddOrReplaceHostAsync("api-test-2", "10.0.0.79"));
+        Assert.Equal("10.0.0.79", await cluster.Dig(cluster.Primary, fqdn, "A"));
+        Assert.Equal("NXDOMAIN", await cluster.Status(cluster.Primary, "-x", "10.0.0.78"));
+
+        var serial = await Serial();
+        Assert.False(await cluster.Records.AddOrReplaceHostAsync("api-test-2", "10.0.0.79"));
+        Assert.Equal(serial, await Serial());
+        Assert.Equal(serial, (await cluster.Records.ReadZoneAsync("oppp.lab")).Soa.Serial);
+        await cluster.Records.DeleteHostAsync("api-test-2");
+    }
+
+    private async Task<long> Serial()
+    {
+        var soa = await cluster.Dig(cluster.Primary, "oppp.lab", "SOA");
+        return long.Parse(soa.Split(' ')[2], CultureInfo.InvariantCulture);
+    }
+}
