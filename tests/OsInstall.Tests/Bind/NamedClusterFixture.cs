@@ -28,6 +28,20 @@ public sealed class NamedClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop the servers started so far.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var ports = FreePorts.Take(2 * Config.Controllers.Count);
         var n = Config.Controllers.Count;
         Settings = new BindSettings(Config.Controllers.Select((c, i) =>
@@ -80,7 +94,11 @@ public sealed class NamedClusterFixture : IAsyncLifetime
         {
             p.Dispose();
         }
-        root.Delete(recursive: true);
+        processes.Clear();
+        if (root.Exists)
+        {
+            root.Delete(recursive: true);
+        }
         return Task.CompletedTask;
     }
 
