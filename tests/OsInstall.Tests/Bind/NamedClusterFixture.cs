@@ -30,7 +30,20 @@ public sealed class NamedClusterFixture : IAsyncLifetime
     {
         try
         {
-            await StartAsync();
+            // A port found free can be taken by another test before named binds it: try fresh ones.
+            for (var attempt = 1; ; attempt++)
+            {
+                var failure = await TryStartAsync(Path.Join(root.FullName, $"attempt-{attempt}"));
+                if (failure is null)
+                {
+                    break;
+                }
+                StopAll();
+                if (attempt == 3)
+                {
+                    throw new InvalidOperationException(failure);
+                }
+            }
         }
         catch
         {
@@ -38,26 +51,34 @@ public sealed class NamedClusterFixture : IAsyncLifetime
             await DisposeAsync();
             throw;
         }
+        Records = new DnsRecordService(new LocalTarget(Primary.Host, TimeSpan.FromSeconds(30)), Settings.Zones(Config), new DnsServiceOptions
+        {
+            Rndc = Settings.Rndc(Primary),
+            // Debian has no group "named"; named runs as root here and reads them anyway.
+            ZoneFileSpec = new FileSpec("0644", "root", "root"),
+        });
     }
 
-    private async Task StartAsync()
+    /// <summary>Renders, writes out and starts the three servers; null when all serve every zone and answer rndc, else why not.</summary>
+    private async Task<string?> TryStartAsync(string dir)
     {
-        var ports = FreePorts.Take(2 * Config.Controllers.Count);
         var n = Config.Controllers.Count;
+        var ports = FreePorts.Take(2 * n);
         Settings = new BindSettings(Config.Controllers.Select((c, i) =>
         {
-            var dir = Path.Join(root.FullName, c.Name);
+            var home = Path.Join(dir, c.Name);
             return new NamedServer(c.Name, "127.0.0.1", ports[i], ports[n + i], ["127.0.0.1"],
-                ConfDir: dir + "/etc", DataDir: dir + "/var", RunDir: dir + "/run");
+                ConfDir: home + "/etc", DataDir: home + "/var", RunDir: home + "/run");
         }).ToList())
         {
-            ResolvConfPath = Path.Join(root.FullName, "resolv.conf"),
+            ResolvConfPath = Path.Join(dir, "resolv.conf"),
         };
 
         var actions = await BindTestCluster.DryRunAsync(new BindInstaller(_ => Settings, null), Config);
         BindTestCluster.Materialize(actions, root.FullName, perHost: false);
         foreach (var s in Settings.Servers)
         {
+            // What Alpine's bind package creates.
             Directory.CreateDirectory(s.DataDir + "/pri");
             Directory.CreateDirectory(s.DataDir + "/sec");
             Directory.CreateDirectory(s.RunDir);
@@ -67,34 +88,39 @@ public sealed class NamedClusterFixture : IAsyncLifetime
             processes.Add(NamedProcess.Start(s.ConfPath));
         }
 
-        // Ready when every server answers the SOA of every zone: the secondaries have transferred them.
+        // Ready when every server answers the SOA of every zone (the secondaries have transferred
+        // them) and its control channel answers.
         foreach (var (s, i) in Settings.Servers.Select((s, i) => (s, i)))
         {
             foreach (var zone in Settings.Zones(Config).All)
             {
-                var ok = await Eventually(async () => (await Dig(s, zone.Name, "SOA")).Length > 0, TimeSpan.FromSeconds(30));
-                if (!ok)
+                if (!await Eventually(async () => (await Dig(s, zone.Name, "SOA")).Length > 0, TimeSpan.FromSeconds(30)))
                 {
-                    throw new InvalidOperationException($"{s.Host} (port {s.Port}) does not serve {zone.Name}:\n{processes[i].Log}");
+                    return $"{s.Host} (port {s.Port}) does not serve {zone.Name}:\n{processes[i].Log}";
                 }
             }
+            var rndc = Settings.Rndc(s);
+            var (exit, output) = await Tool.RunAsync(rndc[0], [.. rndc.Skip(1), "status"]);
+            if (exit != 0)
+            {
+                return $"{s.Host}: rndc status on port {s.RndcPort} failed: {output}\n{processes[i].Log}";
+            }
         }
-
-        Records = new DnsRecordService(new LocalTarget(Primary.Host, TimeSpan.FromSeconds(30)), Settings.Zones(Config), new DnsServiceOptions
-        {
-            Rndc = Settings.Rndc(Primary),
-            // Debian has no group "named"; the files are read by named running as root here.
-            ZoneFileSpec = new FileSpec("0644", "root", "root"),
-        });
+        return null;
     }
 
-    public Task DisposeAsync()
+    private void StopAll()
     {
         foreach (var p in processes)
         {
             p.Dispose();
         }
         processes.Clear();
+    }
+
+    public Task DisposeAsync()
+    {
+        StopAll();
         if (root.Exists)
         {
             root.Delete(recursive: true);
