@@ -99,14 +99,14 @@ public sealed class BindInstaller : IComponent
         });
         // A running named that is about to restart reads the zones anyway; otherwise reload what changed.
         var result = await records.ApplyAsync(BindFiles.HostRecords(s.Config), reload: running && !confChanged, s.Cancellation).ConfigureAwait(false);
-        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: confChanged || result.CreatedZones.Count > 0).ConfigureAwait(false);
+        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: confChanged || result.CreatedZones.Count > 0, primary: true).ConfigureAwait(false);
     }
 
     private static async Task ConfigureSecondaryAsync(StepContext s, BindSettings settings)
     {
         var server = settings.Server(s.Target.Name);
         var changed = await WriteConfigAsync(s, settings, server).ConfigureAwait(false);
-        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: changed).ConfigureAwait(false);
+        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: changed, primary: false).ConfigureAwait(false);
     }
 
     /// <summary>Keys first, then the named.conf that includes them; true when any of them changed.</summary>

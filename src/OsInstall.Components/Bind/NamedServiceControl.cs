@@ -39,10 +39,11 @@ internal static partial class NamedServiceControl
     /// Enabled at boot and running with the configuration on disk: started when stopped,
     /// restarted when <paramref name="restart"/> (its configuration changed), else left alone.
     /// </summary>
-    public static async Task EnsureRunningAsync(StepContext s, string confPath, bool restart)
+    public static async Task EnsureRunningAsync(StepContext s, string confPath, bool restart, bool primary)
     {
-        // A broken named.conf must stop the step here, not take a running named down.
-        await s.Run(Sh.Join("named-checkconf", confPath)).ConfigureAwait(false);
+        // A broken named.conf (or, on the primary, a broken zone file: -z loads them) must stop the
+        // step here, not take a running named down.
+        await s.Run(primary ? Sh.Join("named-checkconf", "-z", confPath) : Sh.Join("named-checkconf", confPath)).ConfigureAwait(false);
         if (!await IsEnabledAsync(s.Target, s.Cancellation).ConfigureAwait(false))
         {
             await s.Run(Sh.Join("rc-update", "add", Service, Runlevel)).ConfigureAwait(false);
