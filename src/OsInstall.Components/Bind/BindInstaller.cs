@@ -80,6 +80,10 @@ public sealed class BindInstaller : IComponent
             // rndc status needs a live named behind the control channel, not just a pid file.
             var rndc = await target.RunAsync(Sh.Join([.. settings.Rndc(server), "status"]), ct).ConfigureAwait(false);
             checks.Add(new HealthCheck(server.Host, "named answers rndc", rndc.Succeeded, Detail(rndc)));
+            // The zone the cluster's hosts and containers live in; dig is not on every host, rndc is.
+            var domain = ctx.Config.Cluster.Domain;
+            var zone = await target.RunAsync(Sh.Join([.. settings.Rndc(server), "zonestatus", domain]), ct).ConfigureAwait(false);
+            checks.Add(new HealthCheck(server.Host, $"serves {domain}", zone.Succeeded, Detail(zone)));
         }
         return HealthReport.From(checks);
     }

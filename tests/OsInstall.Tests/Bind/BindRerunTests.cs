@@ -31,6 +31,8 @@ public sealed class BindRerunTests : IDisposable
 
     private FakeAlpineHost Host(string name) => hosts[name];
 
+    private MapTargetProvider Provider() => new(hosts.ToDictionary(h => h.Key, h => (ITarget)h.Value.Target));
+
     private async Task RunAsync(bool uninstall = false)
     {
         foreach (var h in hosts.Values)
@@ -38,7 +40,7 @@ public sealed class BindRerunTests : IDisposable
             h.Target.Commands.Clear();
             h.Target.Writes.Clear();
         }
-        var runner = BindTestCluster.Runner(config, new FakeTargetProvider(hosts), new RunOptions { LogDir = logs.FullName, Force = true });
+        var runner = BindTestCluster.Runner(config, Provider(), new RunOptions { LogDir = logs.FullName, Force = true });
         var component = new BindInstaller(null, FixedClock.Nov25);
         if (uninstall)
         {
@@ -151,7 +153,7 @@ public sealed class BindRerunTests : IDisposable
     public async Task Health_check_names_the_controller_whose_named_is_down()
     {
         await RunAsync();
-        var runner = BindTestCluster.Runner(config, new FakeTargetProvider(hosts), new RunOptions { LogDir = logs.FullName });
+        var runner = BindTestCluster.Runner(config, Provider(), new RunOptions { LogDir = logs.FullName });
         Assert.True((await runner.VerifyAsync(new BindInstaller(), CancellationToken.None)).Healthy);
 
         Host("o3p-os-controller-2").Running = false;

@@ -1,5 +1,7 @@
 using System.Globalization;
-using OsInstall.Common.Dns;
+using OsInstall.Common.Engine;
+using OsInstall.Common.Targets;
+using OsInstall.Components.Bind;
 using Xunit;
 
 namespace OsInstall.Tests.Bind;
@@ -96,6 +98,25 @@ public sealed class NamedClusterTests(NamedClusterFixture cluster)
             var (exit, output) = await Tool.RunAsync(words[0], [.. words.Skip(1), "status"]);
             Assert.True(exit == 0, $"{server.Host}: rndc status failed: {output}");
             Assert.Contains("server is up and running", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Health_check_passes_against_the_real_servers()
+    {
+        var hosts = cluster.Settings.Servers.ToDictionary(
+            s => s.Host, s => (ITarget)new OpenRcStandInTarget(new LocalTarget(s.Host, TimeSpan.FromSeconds(30))));
+        var logs = Directory.CreateTempSubdirectory("osinstall-bind-verify-");
+        try
+        {
+            var runner = BindTestCluster.Runner(cluster.Config, new MapTargetProvider(hosts), new RunOptions { LogDir = logs.FullName });
+            var report = await runner.VerifyAsync(new BindInstaller(_ => cluster.Settings, null), CancellationToken.None);
+            Assert.True(report.Healthy, string.Join("\n", report.Checks.Where(c => !c.Ok).Select(c => $"{c.Host} {c.Check}: {c.Detail}")));
+            Assert.Equal(12, report.Checks.Count);
+        }
+        finally
+        {
+            logs.Delete(recursive: true);
         }
     }
 
