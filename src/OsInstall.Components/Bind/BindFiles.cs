@@ -1,7 +1,6 @@
 using OsInstall.Common.Config;
 using OsInstall.Common.Dns;
 using OsInstall.Common.Engine;
-using OsInstall.Common.Targets;
 
 namespace OsInstall.Components.Bind;
 
@@ -12,12 +11,6 @@ internal static class BindFiles
     public const string RndcSecret = "bind_rndc_key";
 
     private const string Templates = "Bind/templates/";
-
-    /// <summary>named.conf holds no secret (the keys are included); named must read it.</summary>
-    public static readonly FileSpec ConfSpec = new("0644", "root", "named");
-
-    /// <summary>Key files: named reads them through its group, nobody else at all.</summary>
-    public static readonly FileSpec KeySpec = new("0640", "root", "named");
 
     public static string NamedConf(ComponentContext ctx, BindSettings settings, NamedServer server)
     {

@@ -98,7 +98,7 @@ public sealed class BindInstaller : IComponent
         {
             Rndc = settings.Rndc(server),
             Clock = clock,
-            ZoneFileSpec = BindFiles.ConfSpec,
+            ZoneFileSpec = settings.ReadableSpec,
             CreateMissingZone = zone => BindFiles.Zone(ctx, zone, clock),
         });
         // A running named that is about to restart reads the zones anyway; otherwise reload what changed.
@@ -117,9 +117,9 @@ public sealed class BindInstaller : IComponent
     private static async Task<bool> WriteConfigAsync(StepContext s, BindSettings settings, NamedServer server)
     {
         var ctx = s.Component;
-        var changed = await s.Write(server.RndcKeyPath, BindFiles.RndcKey(ctx, settings), BindFiles.KeySpec).ConfigureAwait(false);
-        changed |= await s.Write(server.TransferKeyPath, BindFiles.TransferKey(ctx, settings), BindFiles.KeySpec).ConfigureAwait(false);
-        changed |= await s.Write(server.ConfPath, BindFiles.NamedConf(ctx, settings, server), BindFiles.ConfSpec).ConfigureAwait(false);
+        var changed = await s.Write(server.RndcKeyPath, BindFiles.RndcKey(ctx, settings), settings.KeySpec).ConfigureAwait(false);
+        changed |= await s.Write(server.TransferKeyPath, BindFiles.TransferKey(ctx, settings), settings.KeySpec).ConfigureAwait(false);
+        changed |= await s.Write(server.ConfPath, BindFiles.NamedConf(ctx, settings, server), settings.ReadableSpec).ConfigureAwait(false);
         return changed;
     }
 

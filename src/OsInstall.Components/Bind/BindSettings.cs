@@ -1,6 +1,7 @@
 using System.Globalization;
 using OsInstall.Common.Config;
 using OsInstall.Common.Dns;
+using OsInstall.Common.Targets;
 
 namespace OsInstall.Components.Bind;
 
@@ -17,6 +18,15 @@ public sealed record BindSettings(IReadOnlyList<NamedServer> Servers)
     public string DnssecValidation { get; init; } = "auto";
 
     public string ResolvConfPath { get; init; } = "/etc/resolv.conf";
+
+    /// <summary>The group named runs as: it reads the keys and zones through it (Alpine: named; Debian, where tests run: bind).</summary>
+    public string FileGroup { get; init; } = "named";
+
+    /// <summary>named.conf and zone files hold no secret; named must read them.</summary>
+    public FileSpec ReadableSpec => new("0644", "root", FileGroup);
+
+    /// <summary>Key files: named reads them through its group, nobody else at all.</summary>
+    public FileSpec KeySpec => new("0640", "root", FileGroup);
 
     public NamedServer Primary => Servers[0];
 

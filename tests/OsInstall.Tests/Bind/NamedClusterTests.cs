@@ -104,21 +104,63 @@ public sealed class NamedClusterTests(NamedClusterFixture cluster)
     [Fact]
     public async Task Health_check_passes_against_the_real_servers()
     {
-        var hosts = cluster.Settings.Servers.ToDictionary(
-            s => s.Host, s => (ITarget)new OpenRcStandInTarget(new LocalTarget(s.Host, TimeSpan.FromSeconds(30))));
-        var logs = Directory.CreateTempSubdirectory("osinstall-bind-verify-");
+        var report = await WithRunnerAsync(cluster.Config, runner => runner.VerifyAsync(Installer(), CancellationToken.None));
+        Assert.True(report.Healthy, string.Join("\n", report.Checks.Where(c => !c.Ok).Select(c => $"{c.Host} {c.Check}: {c.Detail}")));
+        Assert.Equal(12, report.Checks.Count);
+    }
+
+    [Fact]
+    public async Task Installer_rerun_with_a_new_compute_node_reaches_every_server_and_keeps_the_zones()
+    {
+        var config = BindTestCluster.Config();
+        config.ComputeNodes.Add(new OsInstall.Common.Config.HostEntry { Name = "o3p-os-compute-3", Address = "10.1.1.6" });
+        const string fqdn = "o3p-os-compute-3.oppp.lab";
         try
         {
-            var runner = BindTestCluster.Runner(cluster.Config, new MapTargetProvider(hosts), new RunOptions { LogDir = logs.FullName });
-            var report = await runner.VerifyAsync(new BindInstaller(_ => cluster.Settings, null), CancellationToken.None);
-            Assert.True(report.Healthy, string.Join("\n", report.Checks.Where(c => !c.Ok).Select(c => $"{c.Host} {c.Check}: {c.Detail}")));
-            Assert.Equal(12, report.Checks.Count);
+            await WithRunnerAsync(config, runner => runner.InstallAsync([Installer()], CancellationToken.None));
+            foreach (var server in cluster.Secondaries.Prepend(cluster.Primary))
+            {
+                Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Dig(server, fqdn, "A") == "10.1.1.6", Propagation),
+                    $"{server.Host} does not answer {fqdn}:\n{cluster.LogOf(server)}");
+                Assert.True(await NamedClusterFixture.Eventually(async () => await cluster.Dig(server, "-x", "10.1.1.6") == fqdn + ".", Propagation),
+                    $"{server.Host} does not answer the PTR of 10.1.1.6");
+            }
+
+            var zones = cluster.Settings.Zones(config).All.ToDictionary(z => z.FilePath, z => File.ReadAllText(z.FilePath));
+            await WithRunnerAsync(config, runner => runner.InstallAsync([Installer()], CancellationToken.None));
+            Assert.All(zones, z => Assert.Equal(z.Value, File.ReadAllText(z.Key)));
+        }
+        finally
+        {
+            await cluster.Records.DeleteHostAsync("o3p-os-compute-3");
+        }
+    }
+
+    /// <summary>The bind component with the fixture's servers; Debian's named group is "bind", not "named", so files stay root's.</summary>
+    private BindInstaller Installer() => new(_ => cluster.Settings with { FileGroup = "root" }, null);
+
+    private async Task<T> WithRunnerAsync<T>(OsInstall.Common.Config.ClusterConfig config, Func<ComponentRunner, Task<T>> action)
+    {
+        var hosts = cluster.Settings.Servers.ToDictionary(
+            s => s.Host, s => (ITarget)new AlpineStandInTarget(new LocalTarget(s.Host, TimeSpan.FromSeconds(30)), cluster.Settings.Rndc(s)));
+        var logs = Directory.CreateTempSubdirectory("osinstall-bind-real-");
+        try
+        {
+            var runner = BindTestCluster.Runner(config, new MapTargetProvider(hosts), new RunOptions { LogDir = logs.FullName, Force = true });
+            return await action(runner);
         }
         finally
         {
             logs.Delete(recursive: true);
         }
     }
+
+    private Task WithRunnerAsync(OsInstall.Common.Config.ClusterConfig config, Func<ComponentRunner, Task> action) =>
+        WithRunnerAsync(config, async runner =>
+        {
+            await action(runner);
+            return true;
+        });
 
     private async Task<long> Serial()
     {
