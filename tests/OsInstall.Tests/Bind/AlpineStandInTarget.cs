@@ -1,0 +1,48 @@
+using OsInstall.Common.Shell;
+using OsInstall.Common.Targets;
+
+namespace OsInstall.Tests.Bind;
+
+/// <summary>
+/// This machine standing in for an Alpine controller whose named is one of the test's foreground
+/// servers: apk and OpenRC (absent here) answer as on a host with bind installed, enabled and
+/// started, and a (re)start becomes "rndc reload", which rereads named.conf and the zones as a
+/// restart would. Every other command (named-checkconf, rndc, file writes) runs for real.
+/// </summary>
+internal sealed class AlpineStandInTarget(ITarget inner, IReadOnlyList<string> rndc) : ITarget
+{
+    public string Name => inner.Name;
+
+    public List<string> Intercepted { get; } = [];
+
+    public Task<CommandResult> RunAsync(string command, CancellationToken ct = default)
+    {
+        switch (command)
+        {
+            case "apk info -e bind":
+                return Answer(command, "bind\n");
+            case "rc-update show default":
+                return Answer(command, " named | default\n");
+            case "rc-service named status":
+                return Answer(command, " * status: started\n");
+            case "rc-service named start" or "rc-service named restart":
+                Intercepted.Add(command);
+                return inner.RunAsync(Sh.Join([.. rndc, "reload"]), ct);
+            default:
+                return inner.RunAsync(command, ct);
+        }
+    }
+
+    public Task<bool> WriteFileAsync(string path, string content, FileSpec spec, CancellationToken ct = default) =>
+        inner.WriteFileAsync(path, content, spec, ct);
+
+    public Task<string?> ReadFileAsync(string path, CancellationToken ct = default) => inner.ReadFileAsync(path, ct);
+
+    public Task<bool> ExistsAsync(string path, CancellationToken ct = default) => inner.ExistsAsync(path, ct);
+
+    private Task<CommandResult> Answer(string command, string stdout)
+    {
+        Intercepted.Add(command);
+        return Task.FromResult(new CommandResult(0, stdout, "", TimeSpan.Zero));
+    }
+}
