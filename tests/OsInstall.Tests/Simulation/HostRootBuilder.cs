@@ -63,7 +63,7 @@ public static class HostRootBuilder
         // sshd runs root's login shell from this machine's passwd (/bin/bash) inside the root.
         WriteFile(root, "/bin/bash", "#!/bin/sh\nexec /bin/sh \"$@\"\n", Dir755);
         WriteFile(root, "/etc/passwd", "root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n", File644);
-        WriteFile(root, "/etc/group", "root:x:0:root\nwheel:x:10:root\nnogroup:x:65533:\nnobody:x:65534:\n", File644);
+        WriteFile(root, "/etc/group", "root:x:0:root\nwheel:x:10:root\nnamed:x:101:\nnogroup:x:65533:\nnobody:x:65534:\n", File644);
         WriteFile(root, "/etc/shadow", "root:*:19000:0:::::\nnobody:!:19000:0:::::\n", File600);
         WriteFile(root, "/etc/hostname", hostName + "\n", File644);
         WriteFile(root, "/etc/hosts", $"127.0.0.1\tlocalhost\n{address}\t{hostName}\n", File644);

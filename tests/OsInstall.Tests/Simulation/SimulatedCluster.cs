@@ -211,6 +211,7 @@ public class SimulatedCluster : IAsyncLifetime
             h.Prepare(clientPublic, busybox);
             await h.StartAsync(ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        PeerNetwork.Connect(hosts, Path.Combine(RunDirectory, "hosts"));
         WriteKnownHosts();
     }
 
@@ -226,6 +227,7 @@ public class SimulatedCluster : IAsyncLifetime
         }
         if (Directory.Exists(RunDirectory))
         {
+            PeerNetwork.Disconnect(RunDirectory);
             Directory.Delete(RunDirectory, recursive: true);
         }
         return Task.CompletedTask;
@@ -293,6 +295,7 @@ public class SimulatedCluster : IAsyncLifetime
             ProcessTree.KillChrootedUnder(run);
             try
             {
+                PeerNetwork.Disconnect(run);
                 Directory.Delete(run, recursive: true);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

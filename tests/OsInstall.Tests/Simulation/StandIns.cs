@@ -30,7 +30,7 @@ public static class StandIns
         "lxc-start", "lxc-stop", "lxc-attach", "lxc-info", "lxc-create", "lxc-destroy", "lxc-ls",
         "rbd", "ceph", "ovs-vsctl", "ovn-nbctl", "ovn-sbctl", "ovn-appctl", "ovs-appctl",
         "rndc", "named-checkconf", "pip", "pip3", "python3", "git", "make", "udevadm",
-        "openstack", "qemu-img", "ssh-keygen", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
+        "openstack", "qemu-img", "ssh-keygen", "scp", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -133,6 +133,29 @@ public static class StandIns
           date)
             for a in "$@"; do case $a in -s|--set|--set=*) exit 0 ;; esac; done
             exec /bin/busybox "$(sed -n 's/^date //p' /usr/local/lib/osinstall-sim/renamed-applets)" "$@" ;;
+          scp)
+            # Copies between simulated hosts through the peers mount (see PeerNetwork): [user@]address:path.
+            files=; while [ $# -gt 0 ]; do
+              case $1 in
+                -[oiPFclSJ]) shift ;;
+                -*) ;;
+                *) files="$files$1
+        " ;;
+              esac
+              shift
+            done
+            dest=$(printf '%s' "$files" | sed -n '$p'); srcs=$(printf '%s' "$files" | sed '$d')
+            peerpath() {
+              hp=${1%%:*}; p=${1#*:}; addr=${hp#*@}
+              name=$(awk -v a="$addr" '$1 == a { print $2 }' /etc/osinstall-sim/peers)
+              [ -n "$name" ] || { echo "scp: $addr: no route to host" >&2; exit 1; }
+              printf '%s/%s%s' /var/lib/osinstall-sim/peers "$name" "$p"
+            }
+            case $dest in *:*) dest=$(peerpath "$dest") ;; esac
+            printf '%s\n' "$srcs" | while IFS= read -r s; do
+              case $s in *:*) s=$(peerpath "$s") ;; esac
+              cp -p "$s" "$dest" || exit 1
+            done || exit 1 ;;
           ssh-keygen)
             f=; while [ $# -gt 0 ]; do [ "$1" = -f ] && f=$2; shift; done
             if [ -n "$f" ] && [ ! -e "$f" ]; then
