@@ -17,7 +17,7 @@ public sealed class RelpFailoverTests(RelpClusterFixture fixture, ITestOutputHel
     private const int MaxProbes = 20;
 
     [Fact]
-    public async Task Messages_reach_the_primary_once_then_the_first_standby_and_nothing_is_lost_for_good()
+    public async Task Messages_reach_the_primary_once_then_the_first_standby_and_the_one_logged_right_after_the_kill_is_kept()
     {
         var cluster = fixture.Cluster;
         var ct = CancellationToken.None;
