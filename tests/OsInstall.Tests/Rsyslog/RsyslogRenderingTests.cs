@@ -152,22 +152,21 @@ public sealed class RsyslogRenderingTests
     }
 
     // rsyslogd -N1 refuses a work directory that does not exist; this machine has no /var/lib/rsyslog
-    // (Alpine's package creates it, Debian's does not) and the tests do not create one in /var/lib.
-    private static readonly string WorkDirectoryHere = Directory.CreateTempSubdirectory("osinstall-rsyslog-work-").FullName;
-
+    // (Alpine's package creates it, Debian's does not) and the tests create nothing in /var/lib.
     private static async Task<ExternalTool.Result> CheckAsync(string conf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"osinstall-rsyslog-{Guid.NewGuid():N}.conf");
+        var dir = Directory.CreateTempSubdirectory("osinstall-rsyslog-check-");
         var production = $"workDirectory=\"{RsyslogEnvironment.Host.WorkDirectory}\"";
         Assert.Contains(production, conf);
-        await File.WriteAllTextAsync(path, conf.Replace(production, $"workDirectory=\"{WorkDirectoryHere}\"", StringComparison.Ordinal));
+        var path = Path.Combine(dir.FullName, "rsyslog.conf");
+        await File.WriteAllTextAsync(path, conf.Replace(production, $"workDirectory=\"{dir.FullName}\"", StringComparison.Ordinal));
         try
         {
             return await ExternalTool.RunAsync(ExternalTool.Require("rsyslogd"), ["-N1", "-f", path], CancellationToken.None);
         }
         finally
         {
-            File.Delete(path);
+            dir.Delete(recursive: true);
         }
     }
 }
