@@ -1,0 +1,9 @@
+using Xunit;
+
+namespace OsInstall.Tests.Rsyslog;
+
+[CollectionDefinition(Name)]
+public sealed class TcpClusterCollection : ICollectionFixture<TcpClusterFixture>
+{
+    public const string Name = "rsyslog TCP collectors";
+}
