@@ -18,7 +18,7 @@ public sealed record Settings(
         var config = parse.GetValue(GlobalOptions.Config) ?? GlobalOptions.DefaultConfig;
         var given = parse.GetResult(GlobalOptions.Config) is { Implicit: false };
         var secrets = parse.GetValue(GlobalOptions.Secrets)
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config)) ?? ".", "secrets.yaml");
+            ?? OsInstall.Common.Secrets.SecretsFile.DefaultPathFor(config);
         return new Settings(config, given, secrets,
             parse.GetValue(GlobalOptions.LogDir) ?? "logs",
             parse.GetValue(GlobalOptions.StateDir) ?? "state",

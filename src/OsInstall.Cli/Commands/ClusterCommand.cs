@@ -11,8 +11,8 @@ public static class ClusterCommand
     {
         var cluster = new Command("cluster", "install or uninstall the whole cluster, in order");
 
-        var from = new Option<string?>("--from") { Description = "start at this component (and run it even if installed)" };
-        var only = new Option<string?>("--only") { Description = "only these components, comma separated (run even if installed)" };
+        var from = new Option<string?>("--from") { Description = "start at this component (installed ones are still skipped: use component install to redo one)" };
+        var only = new Option<string?>("--only") { Description = "only these components, comma separated (installed ones are skipped)" };
         var dry = new Option<bool>("--dry-run") { Description = "print every command and file per component and host; touch nothing" };
         var install = new Command("install", "install every component in order; installed ones are skipped, a failed one resumes") { from, only, dry };
         install.SetAction((parse, _) => CommandHost.RunAsync(console, async () =>
@@ -23,7 +23,7 @@ public static class ClusterCommand
             var o = parse.GetValue(only);
             var components = InstallService.Select(config, f, o);
             return await new InstallService(console, output).RunAsync(settings, components, uninstall: false,
-                parse.GetValue(dry), force: f is not null || o is not null, stop()).ConfigureAwait(false);
+                parse.GetValue(dry), force: false, stop()).ConfigureAwait(false);
         }));
 
         var dryU = new Option<bool>("--dry-run") { Description = "print what uninstall would do; touch nothing" };

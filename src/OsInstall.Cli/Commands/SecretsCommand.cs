@@ -16,7 +16,7 @@ public static class SecretsCommand
         generate.SetAction((parse, _) => CommandHost.RunAsync(console, () =>
         {
             var settings = Settings.From(parse);
-            var store = SecretsFile.Load(settings.SecretsPath);
+            var store = SecretsFile.LoadChecked(settings.SecretsPath, SecretCatalog.All).StoreOrThrow(settings.SecretsPath);
             var added = SecretsFile.FillMissing(store, SecretCatalog.All);
             SecretsFile.Save(settings.SecretsPath, store, SecretCatalog.All);
             console.MarkupLine($"[green]{Markup.Escape(settings.SecretsPath)}[/]: {added.Count} added, {store.Values.Count - added.Count} kept (mode 0600)");

@@ -46,7 +46,7 @@ public sealed class CliSession : IAsyncDisposable
         {
             throw new ConfigInvalidException(source, result.Errors);
         }
-        var secrets = SecretsFile.Load(settings.SecretsPath);
+        var secrets = SecretsFile.LoadChecked(settings.SecretsPath, SecretCatalog.All).StoreOrThrow(settings.SecretsPath);
         return (result.Config!, source, secrets);
     }
 
@@ -74,13 +74,8 @@ public sealed class CliSession : IAsyncDisposable
             {
                 throw new NotReadyException(source);
             }
-            var missing = selected.SelectMany(c => c.RequiredSecrets(config)).Distinct()
-                .Where(n => !secrets.TryGet(n, out _)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new ConfigInvalidException(settings.SecretsPath,
-                    missing.Select(n => new ConfigError(n, 0, 0, "required secret is missing or empty: run 'osinstall secrets generate' (Ceph keys: paste them in)")).ToList());
-            }
+            var required = selected.SelectMany(c => c.RequiredSecrets(config)).Distinct().ToList();
+            secrets = SecretsFile.LoadForRun(settings.SecretsPath, SecretCatalog.All, required).StoreOrThrow(settings.SecretsPath);
         }
         var masker = new SecretMasker(secrets.Values.Values);
         var recorder = dryRun ? new DryRunRecorder() : null;

@@ -113,7 +113,7 @@ public sealed class ComponentRunner(
                 r.State = direction == Direction.Install ? ComponentState.Installed : ComponentState.NotInstalled;
                 r.CompletedSteps.Clear();
             });
-            log?.Logger.Information("{Component} {Direction} finished in {Seconds:F1}s", name, direction, sw.Elapsed.TotalSeconds);
+            log?.Logger.Information("{Component} {Direction} finished in {Seconds:F1}s", name, direction.ToString().ToLowerInvariant(), sw.Elapsed.TotalSeconds);
             options.Observer.ComponentFinished(name, true, sw.Elapsed);
         }
         catch (StepFailedException ex)
@@ -124,7 +124,7 @@ public sealed class ComponentRunner(
                 r.FailedStep = ex.StepId;
                 r.Error = options.Masker.Apply(ex.Message);
             });
-            log?.Logger.Error("{Component} {Direction} FAILED at step {Step} on {Host}: {Error}", name, direction, ex.StepId, ex.Host, ex.InnerException?.Message);
+            log?.Logger.Error("{Component} {Direction} FAILED at step {Step} on {Host}: {Error}", name, direction.ToString().ToLowerInvariant(), ex.StepId, ex.Host, ex.InnerException?.Message);
             options.Observer.ComponentFinished(name, false, sw.Elapsed);
             throw;
         }
@@ -136,7 +136,7 @@ public sealed class ComponentRunner(
                 r.FailedStep ??= "interrupted";
                 r.Error = "interrupted";
             });
-            log?.Logger.Warning("{Component} {Direction} interrupted", name, direction);
+            log?.Logger.Warning("{Component} {Direction} interrupted", name, direction.ToString().ToLowerInvariant());
             options.Observer.ComponentFinished(name, false, sw.Elapsed);
             throw;
         }

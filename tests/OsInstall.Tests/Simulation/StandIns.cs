@@ -30,7 +30,7 @@ public static class StandIns
         "lxc-start", "lxc-stop", "lxc-attach", "lxc-info", "lxc-create", "lxc-destroy", "lxc-ls",
         "rbd", "ceph", "ovs-vsctl", "ovn-nbctl", "ovn-sbctl", "ovn-appctl", "ovs-appctl",
         "rndc", "named-checkconf", "pip", "pip3", "python3", "git", "make", "udevadm",
-        "openstack", "qemu-img", "ssh-keygen", "scp", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
+        "openstack", "qemu-img", "ssh-keygen", "scp", "rsyslogd", "logrotate", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
