@@ -146,7 +146,9 @@ public sealed class NamedClusterTests(NamedClusterFixture cluster)
         var logs = Directory.CreateTempSubdirectory("osinstall-bind-real-");
         try
         {
-            var runner = BindTestCluster.Runner(config, new MapTargetProvider(hosts), new RunOptions { LogDir = logs.FullName, Force = true });
+            var runner = BindTestCluster.Runner(config, new MapTargetProvider(hosts), new RunOptions { LogDir = logs.FullName, Force = true, Parallel = 1 });
+            // Parallel = 1: the three "controllers" are this one machine and share one resolv.conf path,
+            // so their resolv-conf steps would race on it (on real hosts each has its own file).
             return await action(runner);
         }
         finally
