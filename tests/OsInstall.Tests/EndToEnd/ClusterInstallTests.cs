@@ -44,6 +44,11 @@ public sealed class ClusterInstallTests(EndToEndCluster cluster)
         Assert.All(new[] { "prepare", "bind", "rsyslog" }, c => Assert.Equal(ComponentState.Installed, journal.Get(c).State));
         Assert.Contains("exit=0", op.Log("bind"));
 
+        var status = await op.RunAsync("status");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Contains("installed", status.Output);
+        Assert.DoesNotContain("FAILED", status.Output);
+
         // A rerun of the cluster install skips what is installed: no host is asked anything.
         cluster.ClearCalls();
         var rerun = await op.RunAsync("cluster", "install", "--only", "prepare,bind,rsyslog");
