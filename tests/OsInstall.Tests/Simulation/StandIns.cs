@@ -99,7 +99,12 @@ public static class StandIns
 
         case $name in
           rc-service|service)
+            # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
+            only=
+            while :; do case $1 in -s|--ifstarted) only=started; shift ;; -N|--ifnotstarted) only=stopped; shift ;; *) break ;; esac; done
             svc=$1; action=$2
+            if [ -f "$state/services/$svc" ]; then now=started; else now=stopped; fi
+            [ -z "$only" ] || [ "$only" = "$now" ] || exit 0
             case $action in
               start|restart|reload) : > "$state/services/$svc" ;;
               stop) rm -f "$state/services/$svc" ;;
@@ -107,8 +112,23 @@ public static class StandIns
                 if [ -f "$state/services/$svc" ]; then echo " * status: started"; else echo " * status: stopped"; exit 3; fi ;;
             esac ;;
           rc-update)
-            [ "$1" = add ] && echo " * service $2 added to runlevel ${3:-default}"
-            [ "$1" = del ] && echo " * service $2 removed from runlevel ${3:-default}" ;;
+            # A service is in a runlevel when /etc/runlevels/<runlevel>/<service> is a link, as on OpenRC.
+            rl=${3:-default}; link=/etc/runlevels/$rl/$2
+            case ${1:-show} in
+              add)
+                if [ -L "$link" ]; then echo " * rc-update: $2 already installed in runlevel \`$rl'; skipping"
+                else mkdir -p "/etc/runlevels/$rl" && ln -s "/etc/init.d/$2" "$link" && echo " * service $2 added to runlevel $rl"; fi ;;
+              del|delete)
+                if [ -L "$link" ]; then rm -f "$link"; echo " * service $2 removed from runlevel $rl"
+                else echo " * rc-update: service \`$2' is not in the runlevel \`$rl'" >&2; exit 1; fi ;;
+              show)
+                for l in /etc/runlevels/*/*; do
+                  [ -L "$l" ] || continue
+                  r=${l%/*}; r=${r##*/}
+                  [ -z "$2" ] || [ "$2" = "$r" ] || continue
+                  printf '%s %s\n' "${l##*/}" "$r"
+                done | sort | awk '$1 != s { if (s != "") print " " s " | " rls; s = $1; rls = $2; next } { rls = rls " " $2 } END { if (s != "") print " " s " | " rls }' ;;
+            esac ;;
           apk)
             world=$state/apk-world
             touch "$world"
