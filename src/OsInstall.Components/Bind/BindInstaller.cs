@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Config;
 using OsInstall.Common.Dns;
 using OsInstall.Common.Engine;
@@ -16,6 +17,9 @@ public sealed class BindInstaller : IComponent
 {
     private const string BackupSuffix = ".osinstall-orig";
     private const string LogDir = "/var/log/bind";
+    private const string Package = "bind";
+
+    private static readonly OpenRcService Named = new("named");
 
     private readonly Func<ClusterConfig, BindSettings> settingsFor;
     private readonly TimeProvider clock;
@@ -46,7 +50,7 @@ public sealed class BindInstaller : IComponent
     {
         var settings = settingsFor(ctx.Config);
         var hosts = settings.Servers.Select(s => s.Host).ToList();
-        yield return Phase.PerHost("install-package", hosts, NamedServiceControl.InstallAsync);
+        yield return Phase.PerHost("install-package", hosts, s => s.Run(Apk.Add(Package)));
         yield return Phase.On("configure-primary", settings.Primary.Host, s => ConfigurePrimaryAsync(s, settings));
         var secondaries = settings.Secondaries.Select(s => s.Host).ToList();
         if (secondaries.Count > 0)
@@ -60,8 +64,8 @@ public sealed class BindInstaller : IComponent
     {
         var settings = settingsFor(ctx.Config);
         var hosts = settings.Servers.Select(s => s.Host).ToList();
-        yield return Phase.PerHost("stop-named", hosts, NamedServiceControl.StopAndDisableAsync);
-        yield return Phase.PerHost("remove-package", hosts, NamedServiceControl.RemoveAsync);
+        yield return Phase.PerHost("stop-named", hosts, s => s.Run(Named.StopAndDisable));
+        yield return Phase.PerHost("remove-package", hosts, s => s.Run(Apk.Del(Package)));
         yield return Phase.PerHost("remove-files", hosts, s => RemoveFilesAsync(s, settings.Server(s.Target.Name)));
         yield return Phase.PerHost("restore-resolv-conf", hosts, s => RestoreResolvConfAsync(s, settings));
     }
@@ -75,7 +79,7 @@ public sealed class BindInstaller : IComponent
             var target = await ctx.TargetAsync(server.Host, ct).ConfigureAwait(false);
             var conf = await target.RunAsync(Sh.Join("named-checkconf", server.ConfPath), ct).ConfigureAwait(false);
             checks.Add(new HealthCheck(server.Host, "named.conf valid", conf.Succeeded, Detail(conf)));
-            var running = await target.RunAsync(Sh.Join("rc-service", NamedServiceControl.Service, "status"), ct).ConfigureAwait(false);
+            var running = await target.RunAsync(Named.Status, ct).ConfigureAwait(false);
             checks.Add(new HealthCheck(server.Host, "named running", running.Succeeded, Detail(running)));
             // rndc status needs a live named behind the control channel, not just a pid file.
             var rndc = await target.RunAsync(Sh.Join([.. settings.Rndc(server), "status"]), ct).ConfigureAwait(false);
@@ -93,7 +97,7 @@ public sealed class BindInstaller : IComponent
         var server = settings.Primary;
         var ctx = s.Component;
         var confChanged = await WriteConfigAsync(s, settings, server).ConfigureAwait(false);
-        var running = await NamedServiceControl.IsRunningAsync(s.Target, s.Cancellation).ConfigureAwait(false);
+        var running = (await s.Target.RunAsync(Named.Status, s.Cancellation).ConfigureAwait(false)).Succeeded;
         var records = new DnsRecordService(s.Target, settings.Zones(s.Config), new DnsServiceOptions
         {
             Rndc = settings.Rndc(server),
@@ -103,14 +107,26 @@ public sealed class BindInstaller : IComponent
         });
         // A running named that is about to restart reads the zones anyway; otherwise reload what changed.
         var result = await records.ApplyAsync(BindFiles.HostRecords(s.Config), reload: running && !confChanged, s.Cancellation).ConfigureAwait(false);
-        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: confChanged || result.CreatedZones.Count > 0, primary: true).ConfigureAwait(false);
+        await RunNamedAsync(s, server.ConfPath, restart: confChanged || result.CreatedZones.Count > 0, primary: true).ConfigureAwait(false);
     }
 
     private static async Task ConfigureSecondaryAsync(StepContext s, BindSettings settings)
     {
         var server = settings.Server(s.Target.Name);
         var changed = await WriteConfigAsync(s, settings, server).ConfigureAwait(false);
-        await NamedServiceControl.EnsureRunningAsync(s, server.ConfPath, restart: changed, primary: false).ConfigureAwait(false);
+        await RunNamedAsync(s, server.ConfPath, restart: changed, primary: false).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Enabled at boot and running with the configuration on disk: started when stopped,
+    /// restarted when <paramref name="restart"/> (its configuration changed), else left alone.
+    /// </summary>
+    private static async Task RunNamedAsync(StepContext s, string confPath, bool restart, bool primary)
+    {
+        // A broken named.conf (or, on the primary, a broken zone file: -z loads them) must stop the
+        // step here, not take a running named down.
+        await s.Run(primary ? Sh.Join("named-checkconf", "-z", confPath) : Sh.Join("named-checkconf", confPath)).ConfigureAwait(false);
+        await s.Run(Named.EnableAndRun(configChanged: restart)).ConfigureAwait(false);
     }
 
     /// <summary>Keys first, then the named.conf that includes them; true when any of them changed.</summary>

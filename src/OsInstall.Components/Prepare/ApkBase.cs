@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
 
@@ -18,9 +19,9 @@ internal static class ApkBase
         await step.Write(PreparePaths.ApkRepositories, RenderRepositories(step.Component));
         await step.Run(Sh.Join("apk", "update"));
         await step.Run(Sh.Join("apk", "upgrade"));
-        await step.Run(Apk.AddCommand(PreparePackages.Base));
+        await step.Run(Apk.Add(PreparePackages.Base));
         await step.Run($"[ -e {Sh.Quote(PreparePaths.BashLink)} ] || {Sh.Join("ln", "-s", PreparePaths.Bash, PreparePaths.BashLink)}");
     }
 
-    public static Task UninstallAsync(StepContext step) => step.Run(Apk.DelInstalledCommand(PreparePackages.BaseRemoved));
+    public static Task UninstallAsync(StepContext step) => step.Run(Apk.Del(PreparePackages.BaseRemoved));
 }

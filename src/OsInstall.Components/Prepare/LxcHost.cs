@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
@@ -10,7 +11,7 @@ internal static class LxcHost
     /// <summary>OVN's integration bridge, where ovn-controller binds logical ports.</summary>
     public const string IntegrationBridge = "br-int";
 
-    private static readonly string[] Services = ["udev", "cgroups"];
+    private static readonly OpenRcService[] Services = [new("udev"), new("cgroups")];
 
     public static string RenderRbdHook(ComponentContext ctx, string resource)
     {
@@ -33,15 +34,14 @@ internal static class LxcHost
     public static async Task InstallAsync(StepContext step)
     {
         var ctx = step.Component;
-        await step.Run(Apk.AddCommand(PreparePackages.LxcAndCeph));
+        await step.Run(Apk.Add(PreparePackages.LxcAndCeph));
         await step.Write(PreparePaths.RbdMapHook, RenderRbdHook(ctx, PrepareTemplates.RbdMapHook), FileSpec.Executable);
         await step.Write(PreparePaths.RbdUnmapHook, RenderRbdHook(ctx, PrepareTemplates.RbdUnmapHook), FileSpec.Executable);
         await step.Write(PreparePaths.OvsHook, RenderOvsHook(ctx), FileSpec.Executable);
         await step.Write(PreparePaths.LxcCommonConf, RenderCommonConf(ctx));
         foreach (var service in Services)
         {
-            await step.Run(OpenRc.EnableCommand(service));
-            await step.Run(OpenRc.StartCommand(service));
+            await step.Run(service.EnableAndRun(configChanged: false));
         }
     }
 
@@ -49,10 +49,9 @@ internal static class LxcHost
     {
         foreach (var service in Services)
         {
-            await step.Run(OpenRc.StopCommand(service));
-            await step.Run(OpenRc.DisableCommand(service));
+            await step.Run(service.StopAndDisable);
         }
-        await step.Run(Apk.DelInstalledCommand(PreparePackages.LxcAndCephRemoved));
+        await step.Run(Apk.Del(PreparePackages.LxcAndCephRemoved));
         // /var/lib/lxc holds containers (other components' data): removed only when they left it empty.
         await step.Run($"{Sh.Join("rm", "-rf", "/usr/share/lxc", "/etc/lxc")} && {{ rmdir /var/lib/lxc 2>/dev/null || true; }}");
     }

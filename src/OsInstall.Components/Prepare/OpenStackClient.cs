@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
@@ -42,7 +43,7 @@ internal static class OpenStackClient
         if (!installed)
         {
             var venv = Sh.Quote(PreparePaths.ClientVenv);
-            await step.Run(Apk.AddCommand(PreparePackages.ClientBuild));
+            await step.Run(Apk.Add(PreparePackages.ClientBuild));
             await step.Run($"mkdir -p {venv} && {{ [ -x {Sh.Quote(PreparePaths.ClientVenv + "/bin/python3")} ] || python3 -m venv {venv}; }}");
             // Put the venv first on PATH (what "activate" does) so that its pip installs into it.
             await step.Run(
@@ -66,7 +67,7 @@ internal static class OpenStackClient
             await step.Run(LinkCommand);
             return;
         }
-        await step.Run(Apk.AddCommand(PreparePackages.ClientRuntime));
+        await step.Run(Apk.Add(PreparePackages.ClientRuntime));
 
         var config = step.Config;
         var peer = ControllerSet.Entry(config, step.Target.Name);
@@ -91,7 +92,7 @@ internal static class OpenStackClient
         await step.Run($"if [ \"$(readlink {link})\" = {Sh.Quote(LinkTarget)} ]; then rm -f {link}; fi");
         await step.Run(Sh.Join("rm", "-rf", PreparePaths.ClientVenv, Tarball, Tarball + ".tmp"));
         var packages = ControllerSet.IsFirst(step.Config, step.Target.Name) ? PreparePackages.ClientBuild : PreparePackages.ClientRuntime;
-        await step.Run(Apk.DelInstalledCommand(packages));
+        await step.Run(Apk.Del(packages));
     }
 
     private const string LinkTarget = PreparePaths.ClientVenv + "/bin/openstack";

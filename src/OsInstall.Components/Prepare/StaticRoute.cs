@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
 
@@ -9,7 +10,7 @@ namespace OsInstall.Components.Prepare;
 /// </summary>
 internal static class StaticRoute
 {
-    private const string Service = "staticroute";
+    private static readonly OpenRcService Service = new("staticroute");
 
     public static string Render(ComponentContext ctx)
     {
@@ -20,16 +21,14 @@ internal static class StaticRoute
     public static async Task InstallAsync(StepContext step)
     {
         var changed = await step.Write(PreparePaths.RouteConf, Render(step.Component));
-        await step.Run(OpenRc.EnableCommand(Service));
         // A running staticroute keeps the old route until it is restarted with the new file.
-        await step.Run(changed ? OpenRc.RestartCommand(Service) : OpenRc.StartCommand(Service));
+        await step.Run(Service.EnableAndRun(configChanged: changed));
     }
 
     public static async Task UninstallAsync(StepContext step)
     {
         // Stopping removes the routes route.conf lists, so it goes before the file.
-        await step.Run(OpenRc.StopCommand(Service));
-        await step.Run(OpenRc.DisableCommand(Service));
+        await step.Run(Service.StopAndDisable);
         await step.Run(Sh.Join("rm", "-f", PreparePaths.RouteConf));
         var cidr = Sh.Quote(step.Config.Networks.Internal.Cidr);
         await step.Run($"if [ -n \"$(ip route show {cidr} 2>/dev/null)\" ]; then ip route del {cidr}; fi");

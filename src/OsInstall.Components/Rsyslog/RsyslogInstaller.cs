@@ -1,3 +1,4 @@
+using OsInstall.Common.Alpine;
 using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
@@ -13,7 +14,10 @@ public sealed class RsyslogInstaller : IComponent
 {
     private const string LogrotatePackage = "logrotate";
     private const string PidFile = "/var/run/rsyslogd.pid";
-    private const string BootRunlevel = "/etc/runlevels/boot/";
+
+    // Both in the boot runlevel, as Alpine has busybox syslog: logging starts before the services that log.
+    private static readonly OpenRcService Rsyslog = new("rsyslog", OpenRcService.BootRunlevel);
+    private static readonly OpenRcService BusyboxSyslog = new("syslog", OpenRcService.BootRunlevel);
 
     public string Name => "rsyslog";
 
@@ -46,7 +50,7 @@ public sealed class RsyslogInstaller : IComponent
             var target = await ctx.TargetAsync(host, ct).ConfigureAwait(false);
             var syntax = await target.RunAsync(SyntaxCheck, ct).ConfigureAwait(false);
             checks.Add(new HealthCheck(host, "rsyslog.conf syntax", syntax.Succeeded, LastLine(syntax.StdErr + syntax.StdOut)));
-            var status = await target.RunAsync(Sh.Join("rc-service", "rsyslog", "status"), ct).ConfigureAwait(false);
+            var status = await target.RunAsync(Rsyslog.Status, ct).ConfigureAwait(false);
             checks.Add(new HealthCheck(host, "rsyslog running", status.Succeeded, LastLine(status.StdOut + status.StdErr)));
         }
         return HealthReport.From(checks);
@@ -54,15 +58,8 @@ public sealed class RsyslogInstaller : IComponent
 
     private static string SyntaxCheck => Sh.Join("rsyslogd", "-N1", "-f", RsyslogConfigs.ConfPath);
 
-    private static async Task InstallPackagesAsync(StepContext step)
-    {
-        string[] packages = [.. RsyslogConfigs.Packages(step.Config), LogrotatePackage];
-        var present = await step.Target.RunAsync(Sh.Join(["apk", "info", "-e", .. packages]), step.Cancellation).ConfigureAwait(false);
-        if (!present.Succeeded)
-        {
-            await step.Run(Sh.Join(["apk", "add", .. packages])).ConfigureAwait(false);
-        }
-    }
+    private static Task InstallPackagesAsync(StepContext step) =>
+        step.Run(Apk.Add([.. RsyslogConfigs.Packages(step.Config), LogrotatePackage]));
 
     private static async Task ConfigureAsync(StepContext step)
     {
@@ -81,33 +78,16 @@ public sealed class RsyslogInstaller : IComponent
         await step.Run(SyntaxCheck).ConfigureAwait(false);
 
         // busybox syslogd holds /dev/log: it must neither run nor come back at boot.
-        if (await step.Target.ExistsAsync(BootRunlevel + "syslog", step.Cancellation).ConfigureAwait(false))
-        {
-            await step.Run(Sh.Join("rc-update", "del", "syslog", "boot")).ConfigureAwait(false);
-        }
-        if (!await step.Target.ExistsAsync(BootRunlevel + "rsyslog", step.Cancellation).ConfigureAwait(false))
-        {
-            await step.Run(Sh.Join("rc-update", "add", "rsyslog", "boot")).ConfigureAwait(false);
-        }
-        await step.Run(Sh.Join("rc-service", "--ifstarted", "syslog", "stop")).ConfigureAwait(false);
+        await step.Run(BusyboxSyslog.StopAndDisable).ConfigureAwait(false);
 
         // A config newer than the running daemon also means restart: an earlier run may have
         // written it and failed before restarting.
         var stale = changed || (await step.Target.RunAsync(Sh.Join("test", RsyslogConfigs.ConfPath, "-nt", PidFile), step.Cancellation)
             .ConfigureAwait(false)).Succeeded;
-        await step.Run(stale
-            ? Sh.Join("rc-service", "rsyslog", "restart")
-            : Sh.Join("rc-service", "--ifnotstarted", "rsyslog", "start")).ConfigureAwait(false);
+        await step.Run(Rsyslog.EnableAndRun(configChanged: stale)).ConfigureAwait(false);
     }
 
-    private static async Task StopRsyslogAsync(StepContext step)
-    {
-        await step.Run(Sh.Join("rc-service", "--ifstarted", "rsyslog", "stop")).ConfigureAwait(false);
-        if (await step.Target.ExistsAsync(BootRunlevel + "rsyslog", step.Cancellation).ConfigureAwait(false))
-        {
-            await step.Run(Sh.Join("rc-update", "del", "rsyslog", "boot")).ConfigureAwait(false);
-        }
-    }
+    private static Task StopRsyslogAsync(StepContext step) => step.Run(Rsyslog.StopAndDisable);
 
     // The collected logs under /var/log stay: they are the cluster's history, not our configuration.
     // logrotate stays too: other packages' files in /etc/logrotate.d rely on it.
@@ -120,28 +100,10 @@ public sealed class RsyslogInstaller : IComponent
                 await step.Run(Sh.Join("rm", "-f", path)).ConfigureAwait(false);
             }
         }
-        var installed = new List<string>();
-        foreach (var package in new[] { "rsyslog-relp", "rsyslog" })
-        {
-            if ((await step.Target.RunAsync(Sh.Join("apk", "info", "-e", package), step.Cancellation).ConfigureAwait(false)).Succeeded)
-            {
-                installed.Add(package);
-            }
-        }
-        if (installed.Count > 0)
-        {
-            await step.Run(Sh.Join(["apk", "del", .. installed])).ConfigureAwait(false);
-        }
+        await step.Run(Apk.Del("rsyslog-relp", "rsyslog")).ConfigureAwait(false);
     }
 
-    private static async Task RestoreSyslogAsync(StepContext step)
-    {
-        if (!await step.Target.ExistsAsync(BootRunlevel + "syslog", step.Cancellation).ConfigureAwait(false))
-        {
-            await step.Run(Sh.Join("rc-update", "add", "syslog", "boot")).ConfigureAwait(false);
-        }
-        await step.Run(Sh.Join("rc-service", "--ifnotstarted", "syslog", "start")).ConfigureAwait(false);
-    }
+    private static Task RestoreSyslogAsync(StepContext step) => step.Run(BusyboxSyslog.EnableAndRun(configChanged: false));
 
     private static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";

@@ -4,43 +4,55 @@ using OsInstall.Common.Engine;
 using OsInstall.Common.Targets;
 using OsInstall.Components.Bind;
 using OsInstall.Tests.Dns;
+using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Bind;
 
-/// <summary>Install, rerun, change and uninstall against stateful fake controllers: check-then-act and zones that are kept.</summary>
+/// <summary>
+/// Install, rerun, change and uninstall on the simulated controllers (real SSH, busybox sh, the
+/// apk/OpenRC stand-ins' state): check-then-act happens on the host, and zones are kept.
+/// </summary>
+[Collection(SimulatedClusterCollection.Name)]
 public sealed class BindRerunTests : IDisposable
 {
-    private const string Primary = "o3p-os-controller-1";
     private const string ForwardZone = "/var/bind/pri/compute.zone";
+    private const string OriginalResolvConf = "nameserver 192.0.2.53\n";
 
+    private static readonly string[] Written = ["/etc/bind", "/var/bind", "/var/log/bind", "/etc/resolv.conf", "/etc/resolv.conf.osinstall-orig"];
+
+    private readonly SimulatedCluster cluster;
     private readonly DirectoryInfo logs = Directory.CreateTempSubdirectory("osinstall-bind-logs-");
-    private readonly Dictionary<string, FakeAlpineHost> hosts;
-    private ClusterConfig config = BindTestCluster.Config();
+    private readonly ClusterConfig config;
+    private readonly IReadOnlyList<string> controllers;
 
-    public BindRerunTests()
+    public BindRerunTests(SimulatedCluster cluster)
     {
-        hosts = config.Controllers.ToDictionary(c => c.Name, c => new FakeAlpineHost(c.Name));
-        foreach (var h in hosts.Values)
+        this.cluster = cluster;
+        config = cluster.Available ? cluster.CreateConfig() : new ClusterConfig();
+        controllers = config.Controllers.Select(c => c.Name).ToList();
+        if (cluster.Available)
         {
-            h.Target.Files["/etc/resolv.conf"] = ("nameserver 192.0.2.53\n", FileSpec.Default);
+            foreach (var h in controllers)
+            {
+                cluster.RemovePaths(h, Written);
+                File.WriteAllText(cluster.InRoot(h, "/etc/resolv.conf"), OriginalResolvConf);
+                cluster.RemovePackages(h, "bind");
+                cluster.SetService(h, "named", runlevel: null, running: false);
+            }
         }
     }
 
+    private string Primary => controllers[0];
+
     public void Dispose() => logs.Delete(recursive: true);
-
-    private FakeAlpineHost Host(string name) => hosts[name];
-
-    private MapTargetProvider Provider() => new(hosts.ToDictionary(h => h.Key, h => (ITarget)h.Value.Target));
 
     private async Task RunAsync(bool uninstall = false)
     {
-        foreach (var h in hosts.Values)
-        {
-            h.Target.Commands.Clear();
-            h.Target.Writes.Clear();
-        }
-        var runner = BindTestCluster.Runner(config, Provider(), new RunOptions { LogDir = logs.FullName, Force = true });
+        cluster.ClearCalls();
+        await using var provider = cluster.CreateProvider(config: config);
+        var runner = BindTestCluster.Runner(config, provider, new RunOptions { LogDir = logs.FullName, Force = true });
         var component = new BindInstaller(null, FixedClock.Nov25);
         if (uninstall)
         {
@@ -52,114 +64,135 @@ public sealed class BindRerunTests : IDisposable
         }
     }
 
-    private static DnsRecordService RecordsOn(FakeAlpineHost host, ClusterConfig config) =>
-        DnsRecordService.ForConfig(host.Target, config, new DnsServiceOptions { Clock = FixedClock.Nov25, ZoneFileSpec = BindFilesSpec });
+    private IEnumerable<SimulatedCall> Calls(string host, string command) => cluster.Calls(host).Where(c => c.Command == command);
 
-    private static readonly FileSpec BindFilesSpec = new("0644", "root", "named");
+    private bool Installed(string host) => cluster.Installed(host, "bind");
 
-    [Fact]
+    private bool Enabled(string host) => cluster.Enabled(host, "named");
+
+    private bool Running(string host) => cluster.Running(host, "named");
+
+    private Dictionary<string, DateTime> Snapshot(string host) => cluster.Snapshot(host, Written);
+
+    [SimulationFact]
     public async Task First_install_sets_everything_up()
     {
         await RunAsync();
-        foreach (var h in hosts.Values)
+        foreach (var h in controllers)
         {
-            Assert.True(h.Installed && h.Enabled && h.Running, h.Target.Name);
-            Assert.Equal("nameserver 192.0.2.53\n", h.Target.Files["/etc/resolv.conf.osinstall-orig"].Content);
-            Assert.Contains("nameserver 10.1.1.3", h.Target.Files["/etc/resolv.conf"].Content, StringComparison.Ordinal);
-            Assert.Equal(new FileSpec("0640", "root", "named"), h.Target.Files["/etc/bind/rndc.key"].Spec);
+            Assert.True(Installed(h) && Enabled(h) && Running(h), h);
+            Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf.osinstall-orig"));
+            Assert.Contains($"nameserver {config.Controllers[2].Address}", cluster.ReadFile(h, "/etc/resolv.conf"), StringComparison.Ordinal);
+            Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(cluster.InRoot(h, "/etc/bind/rndc.key")));
+            Assert.Equal(["add named default"], Calls(h, "rc-update").Select(c => c.ArgLine));
         }
-        Assert.Contains("rc-service named start", Host(Primary).Target.Commands);
-        Assert.Equal(3, Host(Primary).Target.Files.Keys.Count(k => k.StartsWith("/var/bind/pri/", StringComparison.Ordinal)));
-        Assert.DoesNotContain(Host("o3p-os-controller-2").Target.Files.Keys, k => k.StartsWith("/var/bind/", StringComparison.Ordinal));
+        Assert.Equal(3, Directory.GetFiles(cluster.InRoot(Primary, "/var/bind/pri")).Length);
+        Assert.False(cluster.FileExists(controllers[1], "/var/bind/pri"));
     }
 
-    [Fact]
+    [SimulationFact]
     public async Task Rerun_changes_nothing_and_keeps_records_added_since()
     {
         await RunAsync();
-        await RecordsOn(Host(Primary), config).AddOrReplaceHostAsync("keystone-1", "10.0.0.10");
-        var zoneBefore = Host(Primary).Target.Files[ForwardZone].Content;
+        await using (var provider = cluster.CreateProvider(config: config))
+        {
+            await RecordsOn(await provider.GetAsync(Primary)).AddOrReplaceHostAsync("keystone-1", "10.0.0.10");
+        }
+        var zoneBefore = cluster.ReadFile(Primary, ForwardZone);
+        var before = controllers.ToDictionary(h => h, h => Snapshot(h));
 
         await RunAsync();
 
-        foreach (var h in hosts.Values)
+        foreach (var h in controllers)
         {
-            Assert.Empty(h.Target.Writes);
-            Assert.DoesNotContain(h.Target.Commands, c =>
-                c.StartsWith("apk add", StringComparison.Ordinal) || c.StartsWith("rc-update add", StringComparison.Ordinal)
-                || c.Contains("start", StringComparison.Ordinal) || c.Contains("reload", StringComparison.Ordinal) || c.StartsWith("cp ", StringComparison.Ordinal));
+            Assert.Equal(before[h], Snapshot(h));
+            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "add");
+            Assert.Empty(Calls(h, "rc-update"));
+            Assert.DoesNotContain(Calls(h, "rc-service"), c => c.Args.Contains("restart") || c.Args.SequenceEqual(["named", "start"]));
+            Assert.DoesNotContain(Calls(h, "rndc"), c => c.Args.Contains("reload"));
         }
-        Assert.Equal(zoneBefore, Host(Primary).Target.Files[ForwardZone].Content);
-        Assert.Equal("nameserver 192.0.2.53\n", Host(Primary).Target.Files["/etc/resolv.conf.osinstall-orig"].Content);
+        Assert.Contains("keystone-1", zoneBefore, StringComparison.Ordinal);
+        Assert.Equal(zoneBefore, cluster.ReadFile(Primary, ForwardZone));
+        Assert.Equal(OriginalResolvConf, cluster.ReadFile(Primary, "/etc/resolv.conf.osinstall-orig"));
     }
 
-    [Fact]
+    [SimulationFact]
     public async Task New_forwarders_restart_named_but_leave_the_zones()
     {
         await RunAsync();
-        var zones = Host(Primary).Target.Files.Where(f => f.Key.EndsWith(".zone", StringComparison.Ordinal)).ToDictionary();
+        var zones = Directory.GetFiles(cluster.InRoot(Primary, "/var/bind/pri")).ToDictionary(f => f, File.ReadAllText);
+        var before = controllers.ToDictionary(h => h, h => Snapshot(h));
         config.Dns.Forwarders = ["192.0.2.1"];
 
         await RunAsync();
 
-        foreach (var h in hosts.Values)
+        foreach (var h in controllers)
         {
-            Assert.Equal(["/etc/bind/named.conf"], h.Target.Writes);
-            Assert.Contains("rc-service named restart", h.Target.Commands);
+            Assert.Equal(["/etc/bind/named.conf"], SimulatedAlpineState.Changed(before[h], Snapshot(h)));
+            Assert.Contains(Calls(h, "rc-service"), c => c.Args.SequenceEqual(["named", "restart"]));
+            Assert.Empty(Calls(h, "rc-update"));
         }
-        Assert.All(zones, z => Assert.Equal(z.Value, Host(Primary).Target.Files[z.Key]));
+        Assert.All(zones, z => Assert.Equal(z.Value, File.ReadAllText(z.Key)));
     }
 
-    [Fact]
+    [SimulationFact]
     public async Task A_new_compute_node_is_added_through_the_record_api_and_reloaded()
     {
         await RunAsync();
-        config.ComputeNodes.Add(new HostEntry { Name = "o3p-os-compute-3", Address = "10.1.1.6" });
+        var before = Snapshot(Primary);
+        config.ComputeNodes.Add(new HostEntry { Name = "o3p-os-compute-3", Address = "127.0.0.106" });
 
         await RunAsync();
 
-        var primary = Host(Primary).Target;
-        Assert.Equal([ForwardZone, "/var/bind/pri/compute-reverse.zone"], primary.Writes);
-        Assert.Contains("rndc -k /etc/bind/rndc.key -s 127.0.0.1 -p 953 reload oppp.lab", primary.Commands);
-        Assert.Contains("rndc -k /etc/bind/rndc.key -s 127.0.0.1 -p 953 reload 1.1.10.in-addr.arpa", primary.Commands);
-        Assert.DoesNotContain("rc-service named restart", primary.Commands);
-        var forward = ZoneFile.Parse(primary.Files[ForwardZone].Content, "oppp.lab");
-        Assert.Equal("10.1.1.6", forward.Find("o3p-os-compute-3", "A")[0].Data);
+        Assert.Equal(["/var/bind/pri/compute-reverse.zone", ForwardZone], SimulatedAlpineState.Changed(before, Snapshot(Primary)));
+        var reloads = Calls(Primary, "rndc").Where(c => c.Args.Contains("reload")).Select(c => c.Args[^1]).ToList();
+        Assert.Contains("oppp.lab", reloads);
+        Assert.Contains("0.0.127.in-addr.arpa", reloads);
+        Assert.DoesNotContain(Calls(Primary, "rc-service"), c => c.Args.Contains("restart"));
+        var forward = ZoneFile.Parse(cluster.ReadFile(Primary, ForwardZone)!, "oppp.lab");
+        Assert.Equal("127.0.0.106", forward.Find("o3p-os-compute-3", "A")[0].Data);
         Assert.Equal(2026112502, forward.Soa.Serial);
     }
 
-    [Fact]
+    [SimulationFact]
     public async Task Uninstall_removes_bind_and_restores_resolv_conf_and_reruns_cleanly()
     {
         await RunAsync();
         await RunAsync(uninstall: true);
-        foreach (var h in hosts.Values)
+        foreach (var h in controllers)
         {
-            Assert.False(h.Installed || h.Enabled || h.Running, h.Target.Name);
-            Assert.Contains("rc-service named stop", h.Target.Commands);
-            Assert.Contains("rc-update del named default", h.Target.Commands);
-            Assert.Contains("apk del bind", h.Target.Commands);
-            Assert.Contains("rm -rf /etc/bind /var/bind /var/log/bind", h.Target.Commands);
-            Assert.DoesNotContain(h.Target.Files.Keys, k => k.StartsWith("/etc/bind/", StringComparison.Ordinal) || k.StartsWith("/var/bind/", StringComparison.Ordinal));
-            Assert.Equal("nameserver 192.0.2.53\n", h.Target.Files["/etc/resolv.conf"].Content);
-            Assert.False(h.Target.Files.ContainsKey("/etc/resolv.conf.osinstall-orig"));
+            Assert.False(Installed(h) || Enabled(h) || Running(h), h);
+            Assert.Contains(Calls(h, "rc-update"), c => c.Args.SequenceEqual(["del", "named", "default"]));
+            Assert.Contains(Calls(h, "apk"), c => c.Args.SequenceEqual(["del", "bind"]));
+            Assert.False(cluster.FileExists(h, "/etc/bind") || cluster.FileExists(h, "/var/bind"), h);
+            Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf"));
+            Assert.False(cluster.FileExists(h, "/etc/resolv.conf.osinstall-orig"));
         }
 
         await RunAsync(uninstall: true);
-        Assert.All(hosts.Values, h => Assert.DoesNotContain(h.Target.Commands, c => c is "rc-service named stop" or "apk del bind" or "rc-update del named default"));
+        Assert.All(controllers, h =>
+        {
+            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "del");
+            Assert.Empty(Calls(h, "rc-update"));
+            Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf"));
+        });
     }
 
-    [Fact]
+    [SimulationFact]
     public async Task Health_check_names_the_controller_whose_named_is_down()
     {
         await RunAsync();
-        var runner = BindTestCluster.Runner(config, Provider(), new RunOptions { LogDir = logs.FullName });
+        await using var provider = cluster.CreateProvider(config: config);
+        var runner = BindTestCluster.Runner(config, provider, new RunOptions { LogDir = logs.FullName });
         Assert.True((await runner.VerifyAsync(new BindInstaller(), CancellationToken.None)).Healthy);
 
-        Host("o3p-os-controller-2").Running = false;
+        cluster.SetService(controllers[1], "named", "default", running: false);
         var report = await runner.VerifyAsync(new BindInstaller(), CancellationToken.None);
         var failed = Assert.Single(report.Checks, c => !c.Ok);
-        Assert.Equal("o3p-os-controller-2", failed.Host);
+        Assert.Equal(controllers[1], failed.Host);
         Assert.Equal("named running", failed.Check);
     }
+
+    private DnsRecordService RecordsOn(ITarget primary) =>
+        DnsRecordService.ForConfig(primary, config, new DnsServiceOptions { Clock = FixedClock.Nov25, ZoneFileSpec = new FileSpec("0644", "root", "named") });
 }

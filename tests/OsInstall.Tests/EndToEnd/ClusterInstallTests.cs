@@ -1,5 +1,6 @@
 using OsInstall.Common.Journal;
 using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
 
 namespace OsInstall.Tests.EndToEnd;
 
@@ -63,7 +64,14 @@ public sealed class ClusterInstallTests(EndToEndCluster cluster)
         var again = await op.RunAsync("component", "install", "bind");
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(confBefore, File.GetLastWriteTimeUtc(cluster.InRoot(C1, "/etc/bind/named.conf")));
-        Assert.DoesNotContain(cluster.Calls(C1), c => c.Command == "apk" && c.Args.Contains("add"));
+        // ...and the checks ran on the hosts: no package added, no runlevel touched, named neither started nor restarted.
+        Assert.All(new[] { C1, C2, C3 }, h =>
+        {
+            Assert.DoesNotContain(cluster.Calls(h), c => c.Command == "apk" && c.Args.Contains("add"));
+            Assert.DoesNotContain(cluster.Calls(h), c => c.Command == "rc-update");
+            Assert.DoesNotContain(cluster.Calls(h), c => c.Command == "rc-service" && (c.Args.Contains("restart") || c.Args.SequenceEqual(["named", "start"])));
+            Assert.Contains(cluster.Calls(h), c => c.Command == "apk" && c.Args.SequenceEqual(["info", "-e", "bind"]));
+        });
         var log = op.Log("bind");
         var lastRun = log[log.LastIndexOf("==== install bind", StringComparison.Ordinal)..];
         Assert.DoesNotContain(" changed ", lastRun);
@@ -76,6 +84,9 @@ public sealed class ClusterInstallTests(EndToEndCluster cluster)
         {
             Assert.False(cluster.FileExists(h, "/etc/bind/named.conf"), h);
             Assert.Contains(cluster.Calls(h), c => c.Command == "apk" && c.Args.SequenceEqual(["del", "bind"]));
+            Assert.Contains(cluster.Calls(h), c => c.Command == "rc-update" && c.Args.SequenceEqual(["del", "named", "default"]));
+            Assert.False(cluster.Enabled(h, "named") || cluster.Running(h, "named"), h);
+            Assert.False(cluster.Installed(h, "bind"), h);
         });
         Assert.Equal(ComponentState.NotInstalled, InstallJournal.Load(Path.Combine(op.StateDir, "journal.json")).Get("bind").State);
         Assert.Contains("==== uninstall bind", op.Log("bind", "uninstall"));

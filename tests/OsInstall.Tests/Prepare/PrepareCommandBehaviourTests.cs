@@ -86,46 +86,6 @@ public sealed class PrepareCommandBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Apk_del_names_only_the_installed_packages_and_runs_not_at_all_when_none_is()
-    {
-        var stubs = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
-        BusyboxShell.Stub(stubs, "apk", """if [ "$1" = info ]; then case "$3" in gettext|mlocate) exit 0;; *) exit 1;; esac; fi""");
-
-        var (exit, _, stderr) = await BusyboxShell.RunAsync(Apk.DelInstalledCommand(["gettext", "man-db", "mlocate"]), stubs);
-        Assert.True(exit == 0, stderr);
-        Assert.Contains("del gettext mlocate\n", await File.ReadAllTextAsync(Path.Combine(stubs, "apk.log")), StringComparison.Ordinal);
-
-        File.Delete(Path.Combine(stubs, "apk.log"));
-        Assert.Equal(0, (await BusyboxShell.RunAsync(Apk.DelInstalledCommand(["man-db"]), stubs)).ExitCode);
-        Assert.DoesNotContain("del", await File.ReadAllTextAsync(Path.Combine(stubs, "apk.log")), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Services_are_added_and_started_only_when_they_are_not_already()
-    {
-        var stubs = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
-        BusyboxShell.Stub(stubs, "rc-update");
-        BusyboxShell.Stub(stubs, "rc-service", """[ "$2" != status ] || exit 3""");
-        var enable = Relocate(OpenRc.EnableCommand("udev"), "/etc/runlevels");
-
-        Assert.Equal(0, (await BusyboxShell.RunAsync(enable, stubs)).ExitCode);
-        Assert.Equal(0, (await BusyboxShell.RunAsync(OpenRc.StartCommand("udev"), stubs)).ExitCode);
-        Assert.Equal("add udev default\n", await File.ReadAllTextAsync(Path.Combine(stubs, "rc-update.log")));
-        Assert.Equal("udev status\nudev start\n", await File.ReadAllTextAsync(Path.Combine(stubs, "rc-service.log")));
-
-        // What rc-update add leaves behind, and a running service: nothing more to do.
-        Directory.CreateDirectory(root + "/etc/runlevels/default");
-        File.CreateSymbolicLink(root + "/etc/runlevels/default/udev", "/etc/init.d/udev");
-        BusyboxShell.Stub(stubs, "rc-service");
-        File.Delete(Path.Combine(stubs, "rc-update.log"));
-        File.Delete(Path.Combine(stubs, "rc-service.log"));
-        Assert.Equal(0, (await BusyboxShell.RunAsync(enable, stubs)).ExitCode);
-        Assert.Equal(0, (await BusyboxShell.RunAsync(OpenRc.StartCommand("udev"), stubs)).ExitCode);
-        Assert.False(File.Exists(Path.Combine(stubs, "rc-update.log")));
-        Assert.Equal("udev status\n", await File.ReadAllTextAsync(Path.Combine(stubs, "rc-service.log")));
-    }
-
-    [Fact]
     public async Task The_client_link_is_made_once_and_uninstall_removes_only_our_link()
     {
         var actions = await InstallActionsAsync();

@@ -1,4 +1,5 @@
 using OsInstall.Components.Prepare;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Prepare;
@@ -24,18 +25,18 @@ public sealed class PrepareUninstallTests : IDisposable
             Assert.Contains("rm -f /root/admin-openrc /root/user-openrc", commands);
             Assert.Contains("rm -rf /opt/openstack-client /root/python-openstackclient.tar.gz /root/python-openstackclient.tar.gz.tmp", commands);
             Assert.Contains("rm -f /etc/ceph/ceph.conf /etc/ceph/ceph.client.shareddata.keyring /etc/ceph/ceph.client.admin.keyring", commands);
-            Assert.Contains("if rc-service udev status >/dev/null 2>&1; then rc-service udev stop; fi", commands);
-            Assert.Contains("if [ -L /etc/runlevels/default/cgroups ]; then rc-update del cgroups default; fi", commands);
-            Assert.Contains(commands, c => c.StartsWith("set --; for p in lxc lxc-templates lxc-download xz eudev ethtool lxc-bridge bridge jq ceph-common libcap-ng;", StringComparison.Ordinal));
+            Assert.Contains(ExpectedAlpineCommands.StopAndDisable("udev"), commands);
+            Assert.Contains(ExpectedAlpineCommands.StopAndDisable("cgroups"), commands);
+            Assert.Contains(ExpectedAlpineCommands.ApkDel("lxc lxc-templates lxc-download xz eudev ethtool lxc-bridge bridge jq ceph-common libcap-ng"), commands);
             Assert.Contains("rm -f /etc/sysctl.d/90-osinstall.conf /etc/security/limits.d/90-osinstall.conf", commands);
             Assert.Contains("rm -f /etc/route.conf", commands);
             Assert.Contains("if [ -n \"$(ip route show 10.0.0.0/24 2>/dev/null)\" ]; then ip route del 10.0.0.0/24; fi", commands);
-            Assert.Contains(commands, c => c.StartsWith("set --; for p in gettext man-db mlocate;", StringComparison.Ordinal));
+            Assert.Contains(ExpectedAlpineCommands.ApkDel("gettext man-db mlocate"), commands);
             // The staticroute service takes its routes down while route.conf still lists them.
-            Assert.True(commands.IndexOf("if rc-service staticroute status >/dev/null 2>&1; then rc-service staticroute stop; fi") < commands.IndexOf("rm -f /etc/route.conf"));
+            Assert.InRange(commands.IndexOf(ExpectedAlpineCommands.StopAndDisable("staticroute")), 0, commands.IndexOf("rm -f /etc/route.conf") - 1);
         }
-        Assert.Contains(actions.Commands(C1), c => c.Contains("for p in alpine-sdk python3 python3-dev", StringComparison.Ordinal));
-        Assert.Contains(actions.Commands(C2), c => c.Contains("for p in python3 libffi openssl qemu-img curl;", StringComparison.Ordinal));
+        Assert.Contains(ExpectedAlpineCommands.ApkDel("alpine-sdk python3 python3-dev libffi-dev openssl-dev rust cargo qemu-img curl"), actions.Commands(C1));
+        Assert.Contains(ExpectedAlpineCommands.ApkDel("python3 libffi openssl qemu-img curl"), actions.Commands(C2));
     }
 
     [Fact]

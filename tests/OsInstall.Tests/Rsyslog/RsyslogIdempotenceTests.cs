@@ -1,91 +1,139 @@
+using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Journal;
 using OsInstall.Common.Secrets;
 using OsInstall.Components;
 using OsInstall.Components.Rsyslog;
+using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Rsyslog;
 
-/// <summary>Install and uninstall against hosts that keep state: a second run changes nothing.</summary>
+/// <summary>
+/// Install and uninstall on the simulated hosts (real SSH, busybox sh, the apk/OpenRC stand-ins'
+/// state), each starting as a fresh Alpine with busybox syslog: a second run changes nothing.
+/// </summary>
+[Collection(SimulatedClusterCollection.Name)]
 public sealed class RsyslogIdempotenceTests : IDisposable
 {
+    private const string PidFile = "/var/run/rsyslogd.pid";
+    private static readonly string[] Written = [RsyslogConfigs.ConfPath, RsyslogConfigs.LogrotatePath];
+
+    private readonly SimulatedCluster cluster;
     private readonly DirectoryInfo logDir = Directory.CreateTempSubdirectory("osinstall-rsyslog-idem-");
+    private readonly ClusterConfig config;
 
-    [Fact]
-    public async Task Install_replaces_busybox_syslog_and_a_second_install_changes_nothing()
+    public RsyslogIdempotenceTests(SimulatedCluster cluster)
     {
-        var config = ShippedConfig.Load();
-        await using var hosts = new FakeAlpineHosts(config.AllHosts.Select(h => h.Name));
-        var runner = Runner(config, hosts);
-
-        await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        foreach (var h in hosts.Hosts.Values)
+        this.cluster = cluster;
+        config = cluster.Available ? cluster.CreateConfig() : new ClusterConfig();
+        foreach (var h in Hosts)
         {
-            Assert.Superset(new HashSet<string> { "rsyslog", "rsyslog-relp", "logrotate" }, h.Packages);
-            Assert.Equal(["rsyslog"], h.Boot);
-            Assert.Equal(["rsyslog"], h.Started.Keys);
-            Assert.Contains(RsyslogConfigs.ConfPath, h.Files.Keys);
-            Assert.Contains(RsyslogConfigs.LogrotatePath, h.Files.Keys);
-        }
-
-        hosts.ClearHistory();
-        await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        foreach (var h in hosts.Hosts.Values)
-        {
-            Assert.Empty(h.ChangedFiles);
-            Assert.DoesNotContain(h.Commands, c => c.StartsWith("apk add", StringComparison.Ordinal)
-                || c.StartsWith("rc-update", StringComparison.Ordinal) || c.StartsWith("mkdir", StringComparison.Ordinal)
-                || c == "rc-service rsyslog restart");
+            cluster.RemovePaths(h, [.. Written, PidFile]);
+            cluster.RemovePackages(h, "rsyslog", "rsyslog-relp", "logrotate");
+            cluster.SetService(h, "rsyslog", runlevel: null, running: false);
+            cluster.SetService(h, "syslog", "boot", running: true);
         }
     }
 
-    [Fact]
-    public async Task A_config_written_by_a_run_that_failed_before_the_restart_is_still_applied()
-    {
-        var config = ShippedConfig.Load();
-        await using var hosts = new FakeAlpineHosts(config.AllHosts.Select(h => h.Name));
-        var runner = Runner(config, hosts);
-        await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        var host = hosts.Hosts[config.ComputeNodes[0].Name];
-        var (content, _) = host.Files[RsyslogConfigs.ConfPath];
-        host.Files[RsyslogConfigs.ConfPath] = (content, long.MaxValue); // written after the daemon started
-
-        hosts.ClearHistory();
-        await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        Assert.Contains("rc-service rsyslog restart", host.Commands);
-    }
-
-    [Fact]
-    public async Task Uninstall_restores_busybox_syslog_keeps_the_logs_and_a_second_uninstall_changes_nothing()
-    {
-        var config = ShippedConfig.Load();
-        await using var hosts = new FakeAlpineHosts(config.AllHosts.Select(h => h.Name));
-        var runner = Runner(config, hosts);
-        await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-
-        await runner.UninstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        foreach (var h in hosts.Hosts.Values)
-        {
-            Assert.Equal(["logrotate"], h.Packages);
-            Assert.Equal(["syslog"], h.Boot);
-            Assert.Equal(["syslog"], h.Started.Keys);
-            Assert.DoesNotContain(RsyslogConfigs.ConfPath, h.Files.Keys);
-            Assert.DoesNotContain(RsyslogConfigs.LogrotatePath, h.Files.Keys);
-        }
-
-        hosts.ClearHistory();
-        await runner.UninstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        foreach (var h in hosts.Hosts.Values)
-        {
-            Assert.DoesNotContain(h.Commands, c => c.StartsWith("apk del", StringComparison.Ordinal)
-                || c.StartsWith("rc-update", StringComparison.Ordinal) || c.StartsWith("rm ", StringComparison.Ordinal));
-        }
-    }
+    private IEnumerable<string> Hosts => cluster.Available ? cluster.HostNames : [];
 
     public void Dispose() => logDir.Delete(recursive: true);
 
-    private ComponentRunner Runner(OsInstall.Common.Config.ClusterConfig config, FakeAlpineHosts hosts) =>
-        new(config, new SecretStore(), ComponentCatalog.Templates, hosts, InstallJournal.InMemory(),
+    [SimulationFact]
+    public async Task Install_replaces_busybox_syslog_and_a_second_install_changes_nothing()
+    {
+        await InstallAsync();
+        foreach (var h in Hosts)
+        {
+            Assert.All([.. RsyslogConfigs.Packages(config), "logrotate"], p => Assert.True(cluster.Installed(h, p), $"{p} on {h}"));
+            Assert.True(cluster.Enabled(h, "rsyslog", "boot") && cluster.Running(h, "rsyslog"), h);
+            Assert.False(cluster.Enabled(h, "syslog", "boot") || cluster.Running(h, "syslog"), h);
+            Assert.True(cluster.FileExists(h, RsyslogConfigs.ConfPath) && cluster.FileExists(h, RsyslogConfigs.LogrotatePath), h);
+        }
+        DaemonsWrotePidFiles();
+        var before = Hosts.ToDictionary(h => h, h => cluster.Snapshot(h, Written));
+        var started = Hosts.ToDictionary(h => h, h => File.GetLastWriteTimeUtc(cluster.StartedFile(h, "rsyslog")));
+
+        await InstallAsync();
+        foreach (var h in Hosts)
+        {
+            Assert.Empty(SimulatedAlpineState.Changed(before[h], cluster.Snapshot(h, Written)));
+            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "add");
+            Assert.Empty(Calls(h, "rc-update"));
+            Assert.DoesNotContain(Calls(h, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+            Assert.Equal(started[h], File.GetLastWriteTimeUtc(cluster.StartedFile(h, "rsyslog")));
+        }
+    }
+
+    [SimulationFact]
+    public async Task A_config_written_by_a_run_that_failed_before_the_restart_is_still_applied()
+    {
+        await InstallAsync();
+        DaemonsWrotePidFiles();
+        var host = config.ComputeNodes[0].Name;
+        // Written after the daemon started, by a run that stopped before it restarted rsyslog.
+        File.SetLastWriteTimeUtc(cluster.InRoot(host, RsyslogConfigs.ConfPath), DateTime.UtcNow.AddMinutes(5));
+
+        await InstallAsync();
+        Assert.Contains(Calls(host, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+        Assert.DoesNotContain(Calls(config.ComputeNodes[1].Name, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+    }
+
+    [SimulationFact]
+    public async Task Uninstall_restores_busybox_syslog_keeps_the_logs_and_a_second_uninstall_changes_nothing()
+    {
+        await InstallAsync();
+
+        await UninstallAsync();
+        foreach (var h in Hosts)
+        {
+            Assert.False(cluster.Installed(h, "rsyslog") || cluster.Installed(h, "rsyslog-relp"), h);
+            Assert.True(cluster.Installed(h, "logrotate"), h);
+            Assert.False(cluster.Enabled(h, "rsyslog", "boot") || cluster.Running(h, "rsyslog"), h);
+            Assert.True(cluster.Enabled(h, "syslog", "boot") && cluster.Running(h, "syslog"), h);
+            Assert.Empty(cluster.Snapshot(h, Written));
+        }
+
+        await UninstallAsync();
+        foreach (var h in Hosts)
+        {
+            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "del");
+            Assert.Empty(Calls(h, "rc-update"));
+            Assert.True(cluster.Enabled(h, "syslog", "boot") && cluster.Running(h, "syslog"), h);
+        }
+    }
+
+    /// <summary>What a real rsyslogd does when it starts (the stand-in does not): the rerun compares the config with it.</summary>
+    private void DaemonsWrotePidFiles()
+    {
+        foreach (var h in Hosts)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cluster.InRoot(h, PidFile))!);
+            File.WriteAllText(cluster.InRoot(h, PidFile), "1\n");
+        }
+    }
+
+    private IEnumerable<SimulatedCall> Calls(string host, string command) => cluster.Calls(host).Where(c => c.Command == command);
+
+    private Task InstallAsync() => RunAsync(uninstall: false);
+
+    private Task UninstallAsync() => RunAsync(uninstall: true);
+
+    private async Task RunAsync(bool uninstall)
+    {
+        cluster.ClearCalls();
+        await using var provider = cluster.CreateProvider(config: config);
+        var runner = new ComponentRunner(config, new SecretStore(), ComponentCatalog.Templates, provider, InstallJournal.InMemory(),
             new RunOptions { LogDir = logDir.FullName, Force = true });
+        if (uninstall)
+        {
+            await runner.UninstallAsync([new RsyslogInstaller()], CancellationToken.None);
+        }
+        else
+        {
+            await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using OsInstall.Components;
 using OsInstall.Components.Rsyslog;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Rsyslog;
@@ -77,7 +78,7 @@ public sealed class RsyslogRenderingTests
             var check = await CheckAsync(conf);
             Assert.True(check.Succeeded, $"rsyslogd -N1 rejected {host.Name}:\n{check.Output}");
         }
-        Assert.Contains("apk info -e rsyslog logrotate", DryRunPlan.Commands(plan, config.ComputeNodes[0].Name));
+        Assert.Contains(ExpectedAlpineCommands.ApkAdd("rsyslog logrotate"), DryRunPlan.Commands(plan, config.ComputeNodes[0].Name));
     }
 
     [Fact]
