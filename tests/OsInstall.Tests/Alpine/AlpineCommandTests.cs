@@ -1,6 +1,7 @@
 using OsInstall.Common.Alpine;
 using OsInstall.Common.Targets;
 using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Alpine;
@@ -62,14 +63,14 @@ public sealed class AlpineCommandTests(SimulatedCluster cluster)
         await host.RunCheckedAsync(service.Enable);
         await host.RunCheckedAsync(service.Enable);
         Assert.Equal(["add alpine-test-svc boot"], Calls("rc-update", "add").Select(c => c.ArgLine));
-        Assert.True(await host.ExistsAsync(service.RunlevelLink));
+        Assert.True(cluster.Enabled(Host, service.Name, service.Runlevel));
         Assert.Contains(" alpine-test-svc | boot\n", (await host.RunCheckedAsync("rc-update show boot")).StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("alpine-test-svc", (await host.RunCheckedAsync("rc-update show default")).StdOut, StringComparison.Ordinal);
 
         await host.RunCheckedAsync(service.Disable);
         await host.RunCheckedAsync(service.Disable);
         Assert.Equal(["del alpine-test-svc boot"], Calls("rc-update", "del").Select(c => c.ArgLine));
-        Assert.False(await host.ExistsAsync(service.RunlevelLink));
+        Assert.False(cluster.Enabled(Host, service.Name, service.Runlevel));
         // What the guard spares us: OpenRC refuses to delete what is not in the runlevel.
         Assert.NotEqual(0, (await host.RunAsync("rc-update del alpine-test-svc boot")).ExitCode);
     }
@@ -80,10 +81,11 @@ public sealed class AlpineCommandTests(SimulatedCluster cluster)
         await using var provider = cluster.CreateProvider();
         var host = await provider.GetAsync(Host);
         var service = new OpenRcService("alpine-test-daemon");
-        var started = cluster.InRoot(Host, "/var/lib/osinstall-sim/services/alpine-test-daemon");
+        var started = cluster.StartedFile(Host, service.Name);
 
         await host.RunCheckedAsync(service.EnableAndRun(configChanged: false));
         Assert.True((await host.RunAsync(service.Status)).Succeeded);
+        Assert.True(cluster.Enabled(Host, service.Name));
         var since = File.GetLastWriteTimeUtc(started);
         await Task.Delay(20);
 
@@ -94,7 +96,7 @@ public sealed class AlpineCommandTests(SimulatedCluster cluster)
 
         await host.RunCheckedAsync(service.StopAndDisable);
         Assert.False((await host.RunAsync(service.Status)).Succeeded);
-        Assert.False(await host.ExistsAsync(service.RunlevelLink));
+        Assert.False(cluster.Enabled(Host, service.Name, service.Runlevel));
         await host.RunCheckedAsync(service.StopAndDisable);
         await host.RunCheckedAsync(service.StopIfStarted);
         Assert.False(File.Exists(started));
