@@ -48,23 +48,8 @@ public sealed class BindRerunTests : IDisposable
 
     public void Dispose() => logs.Delete(recursive: true);
 
-    private async Task RunAsync(bool uninstall = false)
-    {
-        cluster.ClearCalls();
-        await using var provider = cluster.CreateProvider(config: config);
-        var runner = BindTestCluster.Runner(config, provider, new RunOptions { LogDir = logs.FullName, Force = true });
-        var component = new BindInstaller(null, FixedClock.Nov25);
-        if (uninstall)
-        {
-            await runner.UninstallAsync([component], CancellationToken.None);
-        }
-        else
-        {
-            await runner.InstallAsync([component], CancellationToken.None);
-        }
-    }
-
-    private IEnumerable<SimulatedCall> Calls(string host, string command) => cluster.Calls(host).Where(c => c.Command == command);
+    private Task RunAsync(bool uninstall = false) =>
+        cluster.RunComponentAsync(new BindInstaller(null, FixedClock.Nov25), config, BindTestCluster.Secrets(), logs.FullName, uninstall);
 
     private bool Installed(string host) => cluster.Installed(host, "bind");
 
@@ -84,7 +69,7 @@ public sealed class BindRerunTests : IDisposable
             Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf.osinstall-orig"));
             Assert.Contains($"nameserver {config.Controllers[2].Address}", cluster.ReadFile(h, "/etc/resolv.conf"), StringComparison.Ordinal);
             Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(cluster.InRoot(h, "/etc/bind/rndc.key")));
-            Assert.Equal(["add named default"], Calls(h, "rc-update").Select(c => c.ArgLine));
+            Assert.Equal(["add named default"], cluster.CallsOf(h, "rc-update").Select(c => c.ArgLine));
         }
         Assert.Equal(3, Directory.GetFiles(cluster.InRoot(Primary, "/var/bind/pri")).Length);
         Assert.False(cluster.FileExists(controllers[1], "/var/bind/pri"));
@@ -106,10 +91,10 @@ public sealed class BindRerunTests : IDisposable
         foreach (var h in controllers)
         {
             Assert.Equal(before[h], Snapshot(h));
-            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "add");
-            Assert.Empty(Calls(h, "rc-update"));
-            Assert.DoesNotContain(Calls(h, "rc-service"), c => c.Args.Contains("restart") || c.Args.SequenceEqual(["named", "start"]));
-            Assert.DoesNotContain(Calls(h, "rndc"), c => c.Args.Contains("reload"));
+            Assert.DoesNotContain(cluster.CallsOf(h, "apk"), c => c.Args[0] == "add");
+            Assert.Empty(cluster.CallsOf(h, "rc-update"));
+            Assert.DoesNotContain(cluster.CallsOf(h, "rc-service"), c => c.Args.Contains("restart") || c.Args.SequenceEqual(["named", "start"]));
+            Assert.DoesNotContain(cluster.CallsOf(h, "rndc"), c => c.Args.Contains("reload"));
         }
         Assert.Contains("keystone-1", zoneBefore, StringComparison.Ordinal);
         Assert.Equal(zoneBefore, cluster.ReadFile(Primary, ForwardZone));
@@ -129,8 +114,8 @@ public sealed class BindRerunTests : IDisposable
         foreach (var h in controllers)
         {
             Assert.Equal(["/etc/bind/named.conf"], SimulatedAlpineState.Changed(before[h], Snapshot(h)));
-            Assert.Contains(Calls(h, "rc-service"), c => c.Args.SequenceEqual(["named", "restart"]));
-            Assert.Empty(Calls(h, "rc-update"));
+            Assert.Contains(cluster.CallsOf(h, "rc-service"), c => c.Args.SequenceEqual(["named", "restart"]));
+            Assert.Empty(cluster.CallsOf(h, "rc-update"));
         }
         Assert.All(zones, z => Assert.Equal(z.Value, File.ReadAllText(z.Key)));
     }
@@ -145,10 +130,10 @@ public sealed class BindRerunTests : IDisposable
         await RunAsync();
 
         Assert.Equal(["/var/bind/pri/compute-reverse.zone", ForwardZone], SimulatedAlpineState.Changed(before, Snapshot(Primary)));
-        var reloads = Calls(Primary, "rndc").Where(c => c.Args.Contains("reload")).Select(c => c.Args[^1]).ToList();
+        var reloads = cluster.CallsOf(Primary, "rndc").Where(c => c.Args.Contains("reload")).Select(c => c.Args[^1]).ToList();
         Assert.Contains("oppp.lab", reloads);
         Assert.Contains("0.0.127.in-addr.arpa", reloads);
-        Assert.DoesNotContain(Calls(Primary, "rc-service"), c => c.Args.Contains("restart"));
+        Assert.DoesNotContain(cluster.CallsOf(Primary, "rc-service"), c => c.Args.Contains("restart"));
         var forward = ZoneFile.Parse(cluster.ReadFile(Primary, ForwardZone)!, "oppp.lab");
         Assert.Equal("127.0.0.106", forward.Find("o3p-os-compute-3", "A")[0].Data);
         Assert.Equal(2026112502, forward.Soa.Serial);
@@ -162,8 +147,8 @@ public sealed class BindRerunTests : IDisposable
         foreach (var h in controllers)
         {
             Assert.False(Installed(h) || Enabled(h) || Running(h), h);
-            Assert.Contains(Calls(h, "rc-update"), c => c.Args.SequenceEqual(["del", "named", "default"]));
-            Assert.Contains(Calls(h, "apk"), c => c.Args.SequenceEqual(["del", "bind"]));
+            Assert.Contains(cluster.CallsOf(h, "rc-update"), c => c.Args.SequenceEqual(["del", "named", "default"]));
+            Assert.Contains(cluster.CallsOf(h, "apk"), c => c.Args.SequenceEqual(["del", "bind"]));
             Assert.False(cluster.FileExists(h, "/etc/bind") || cluster.FileExists(h, "/var/bind"), h);
             Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf"));
             Assert.False(cluster.FileExists(h, "/etc/resolv.conf.osinstall-orig"));
@@ -172,8 +157,8 @@ public sealed class BindRerunTests : IDisposable
         await RunAsync(uninstall: true);
         Assert.All(controllers, h =>
         {
-            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "del");
-            Assert.Empty(Calls(h, "rc-update"));
+            Assert.DoesNotContain(cluster.CallsOf(h, "apk"), c => c.Args[0] == "del");
+            Assert.Empty(cluster.CallsOf(h, "rc-update"));
             Assert.Equal(OriginalResolvConf, cluster.ReadFile(h, "/etc/resolv.conf"));
         });
     }

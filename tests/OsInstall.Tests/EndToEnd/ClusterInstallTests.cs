@@ -77,6 +77,17 @@ public sealed class ClusterInstallTests(EndToEndCluster cluster)
         Assert.DoesNotContain(" changed ", lastRun);
         Assert.Contains(" unchanged ", lastRun);
 
+        // Preparing the controllers again: every package and service is in place, nothing is added, enabled, restarted or rebooted.
+        cluster.ClearCalls();
+        var prepareAgain = await op.RunAsync("component", "install", "prepare");
+        Assert.True(prepareAgain.ExitCode == 0, prepareAgain.Output);
+        Assert.All(new[] { C1, C2, C3 }, h =>
+        {
+            Assert.Contains(cluster.Calls(h), c => c.Command == "apk" && c.Args.SequenceEqual(["info", "-e", "lxc"]));
+            Assert.DoesNotContain(cluster.Calls(h), c => (c.Command == "apk" && c.Args.Contains("add")) || c.Command is "rc-update" or "reboot"
+                || (c.Command == "rc-service" && c.Args.Contains("restart")));
+        });
+
         // Uninstall removes what bind installed.
         var uninstall = await op.RunAsync("component", "uninstall", "bind", "--yes");
         Assert.True(uninstall.ExitCode == 0, uninstall.Output);

@@ -1,8 +1,5 @@
 using OsInstall.Common.Config;
-using OsInstall.Common.Engine;
-using OsInstall.Common.Journal;
 using OsInstall.Common.Secrets;
-using OsInstall.Components;
 using OsInstall.Components.Rsyslog;
 using OsInstall.Tests.Simulation;
 using OsInstall.Tests.TestSupport;
@@ -60,9 +57,9 @@ public sealed class RsyslogIdempotenceTests : IDisposable
         foreach (var h in Hosts)
         {
             Assert.Empty(SimulatedAlpineState.Changed(before[h], cluster.Snapshot(h, Written)));
-            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "add");
-            Assert.Empty(Calls(h, "rc-update"));
-            Assert.DoesNotContain(Calls(h, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+            Assert.DoesNotContain(cluster.CallsOf(h, "apk"), c => c.Args[0] == "add");
+            Assert.Empty(cluster.CallsOf(h, "rc-update"));
+            Assert.DoesNotContain(cluster.CallsOf(h, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
             Assert.Equal(started[h], File.GetLastWriteTimeUtc(cluster.StartedFile(h, "rsyslog")));
         }
     }
@@ -77,8 +74,8 @@ public sealed class RsyslogIdempotenceTests : IDisposable
         File.SetLastWriteTimeUtc(cluster.InRoot(host, RsyslogConfigs.ConfPath), DateTime.UtcNow.AddMinutes(5));
 
         await InstallAsync();
-        Assert.Contains(Calls(host, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
-        Assert.DoesNotContain(Calls(config.ComputeNodes[1].Name, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+        Assert.Contains(cluster.CallsOf(host, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
+        Assert.DoesNotContain(cluster.CallsOf(config.ComputeNodes[1].Name, "rc-service"), c => c.Args.SequenceEqual(["rsyslog", "restart"]));
     }
 
     [SimulationFact]
@@ -99,8 +96,8 @@ public sealed class RsyslogIdempotenceTests : IDisposable
         await UninstallAsync();
         foreach (var h in Hosts)
         {
-            Assert.DoesNotContain(Calls(h, "apk"), c => c.Args[0] == "del");
-            Assert.Empty(Calls(h, "rc-update"));
+            Assert.DoesNotContain(cluster.CallsOf(h, "apk"), c => c.Args[0] == "del");
+            Assert.Empty(cluster.CallsOf(h, "rc-update"));
             Assert.True(cluster.Enabled(h, "syslog", "boot") && cluster.Running(h, "syslog"), h);
         }
     }
@@ -115,25 +112,7 @@ public sealed class RsyslogIdempotenceTests : IDisposable
         }
     }
 
-    private IEnumerable<SimulatedCall> Calls(string host, string command) => cluster.Calls(host).Where(c => c.Command == command);
+    private Task InstallAsync() => cluster.RunComponentAsync(new RsyslogInstaller(), config, new SecretStore(), logDir.FullName);
 
-    private Task InstallAsync() => RunAsync(uninstall: false);
-
-    private Task UninstallAsync() => RunAsync(uninstall: true);
-
-    private async Task RunAsync(bool uninstall)
-    {
-        cluster.ClearCalls();
-        await using var provider = cluster.CreateProvider(config: config);
-        var runner = new ComponentRunner(config, new SecretStore(), ComponentCatalog.Templates, provider, InstallJournal.InMemory(),
-            new RunOptions { LogDir = logDir.FullName, Force = true });
-        if (uninstall)
-        {
-            await runner.UninstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        }
-        else
-        {
-            await runner.InstallAsync([new RsyslogInstaller()], CancellationToken.None);
-        }
-    }
+    private Task UninstallAsync() => cluster.RunComponentAsync(new RsyslogInstaller(), config, new SecretStore(), logDir.FullName, uninstall: true);
 }
