@@ -7,7 +7,10 @@ namespace OsInstall.Common.Alpine;
 /// Each command carries its own check (one SSH round trip, and a rerun acts on nothing): a service
 /// is in a runlevel when the link /etc/runlevels/&lt;runlevel&gt;/&lt;service&gt; exists (that link is
 /// all rc-update manages), and whether it runs is decided by rc-service itself through
-/// --ifstarted / --ifnotstarted, from the same state OpenRC keeps.
+/// --ifstarted / --ifnotstarted, from the same state OpenRC keeps. Chosen over asking first from C#
+/// (`rc-service X status`, `rc-update show`, then act: two or three round trips per state, as bind
+/// once did) because the SSH round trip is what a step's time is made of, and because a dry run then
+/// prints the whole decision. Health checks still ask <see cref="Status"/> separately: they report it.
 /// </summary>
 public sealed record OpenRcService
 {
