@@ -68,6 +68,22 @@ public sealed class ContainerScenario : IDisposable
         await host.RunCheckedAsync(command);
     }
 
+    /// <summary>The pool's images, as rbd ls answers on controller-1.</summary>
+    public async Task<IReadOnlyList<string>> ImagesAsync()
+    {
+        await using var provider = cluster.CreateProvider();
+        var host = await provider.GetAsync(Controller(1));
+        return await new RbdCli(Config.Ceph).ListAsync(host, CancellationToken.None);
+    }
+
+    /// <summary>Removes one container directly (outside the set's phase order).</summary>
+    public async Task RemoveAsync(int controller, string container)
+    {
+        await using var provider = new RecordingTargetProvider(cluster.CreateProvider(), Commands);
+        var host = await provider.GetAsync(Controller(controller));
+        await ContainerRemover.RemoveAsync(host, Platform, new RbdCli(Config.Ceph), container, CancellationToken.None);
+    }
+
     /// <summary>The rbd calls a controller made, as "verb args" without -c/-k/--id/-p.</summary>
     public IReadOnlyList<string> Rbd(int controller) =>
         cluster.Calls(Controller(controller)).Where(c => c.Command == "rbd").Select(c => StripConnection(c.Args)).ToList();
