@@ -28,15 +28,12 @@ public static class ContainerBuilder
         await ContainerDisk.GrowAsync(host, rbd, lxc, name, RbdSize.ToBytes(size), ct);
 
         var address = await platform.Network.AttachAsync(name, member.Host, ct);
-        var config = ctx.Render(ContainerTemplates.LxcConfig, new
+        var config = new LxcConfigModel
         {
-            M = new LxcConfigModel
-            {
-                Name = name,
-                RootfsPath = LxcConfigModel.RbdRootfs(rbd, name),
-                Network = new LxcNetworkModel(address.Mac, LxcNetworkModel.OverlayMtu, LxcNetworkModel.OvsHook),
-            },
-        });
+            Name = name,
+            RootfsPath = LxcConfigModel.RbdRootfs(rbd, name),
+            Network = new LxcNetworkModel(address.Mac, LxcNetworkModel.OverlayMtu, LxcNetworkModel.OvsHook),
+        }.Render(ctx.Templates);
         var configChanged = await host.WriteFileAsync(lxc.ConfigPath(name), config, ct);
         if (configChanged)
         {

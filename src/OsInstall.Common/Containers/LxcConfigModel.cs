@@ -1,3 +1,5 @@
+using OsInstall.Common.Templates;
+
 namespace OsInstall.Common.Containers;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed record LxcConfigModel
     public string ApparmorProfile { get; init; } = "unconfined";
 
     public int PtyMax { get; init; } = 16;
+
+    public string Render(TemplateRenderer templates) =>
+        templates.Render(ContainerTemplates.LxcConfig, new Dictionary<string, object?>(StringComparer.Ordinal) { ["m"] = this });
 
     public static string RbdRootfs(RbdCli rbd, string container) => $"rbd:{rbd.DevicePath(container)}";
 
