@@ -40,7 +40,7 @@ public sealed class ContainerAdmin(ClusterConfig config, Func<string, Cancellati
             ?? throw new InvalidOperationException($"{container} has no RBD image in pool {rbd.Pool}");
         if (info.SizeBytes > bytes)
         {
-            throw new InvalidOperationException($"{container} is {info.SizeBytes / (1024 * 1024)}M: shrinking would cut its filesystem; give a larger size");
+            throw new ArgumentException($"{container} is {info.SizeBytes / (1024 * 1024)}M: shrinking would cut its filesystem; give a larger size", nameof(size));
         }
         return await ContainerDisk.GrowAsync(host, rbd, lxc, container, bytes, ct).ConfigureAwait(false);
     }

@@ -32,7 +32,7 @@ public sealed class ContainerDiskSimulationTests(SimulatedCluster cluster)
         s.ClearCalls();
         Assert.False(await s.WithAdminAsync(a => a.ResizeAsync("rs-2", "2G", CancellationToken.None)));
         Assert.DoesNotContain(s.Rbd(2), c => c.StartsWith("resize", StringComparison.Ordinal));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => s.WithAdminAsync(a => a.ResizeAsync("rs-2", "1G", CancellationToken.None)));
+        await Assert.ThrowsAsync<ArgumentException>(() => s.WithAdminAsync(a => a.ResizeAsync("rs-2", "1G", CancellationToken.None)));
         await Assert.ThrowsAsync<Common.Containers.ContainerNotFoundException>(() => s.WithAdminAsync(a => a.ResizeAsync("nope-1", "1G", CancellationToken.None)));
     }
 
