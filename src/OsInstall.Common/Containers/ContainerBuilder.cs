@@ -25,7 +25,11 @@ public static class ContainerBuilder
             await host.RunCheckedAsync(rbd.Command("clone", RbdCli.Spec(parentImage, parentSnapshot), name), ct);
         }
         var size = ctx.Config.Lxc.RootfsSizes.TryGetValue(member.SetName, out var s) ? s : ctx.Config.Lxc.RootfsSize;
-        await ContainerDisk.GrowAsync(host, rbd, lxc, name, RbdSize.ToBytes(size), ct);
+        if (!ctx.DryRun)
+        {
+            // In a dry run the clone was only planned: there is no image to measure.
+            await ContainerDisk.GrowAsync(host, rbd, lxc, name, RbdSize.ToBytes(size), ct);
+        }
 
         var address = await platform.Network.AttachAsync(name, member.Host, ct);
         var config = new LxcConfigModel
@@ -40,7 +44,7 @@ public static class ContainerBuilder
             // A new config (a new MAC after the port was recreated) only applies on the next start.
             await lxc.EnsureStoppedAsync(host, name, ct);
         }
-        await lxc.EnsureRunningAsync(host, name, ct);
+        await lxc.EnsureRunningAsync(host, name, ct, wait: !ctx.DryRun);
 
         var target = new ContainerTarget(host, name, lxc);
         var fqdn = ctx.Config.Fqdn(name);
@@ -58,7 +62,7 @@ public static class ContainerBuilder
         {
             // Hostname and syslog forwarding are read at boot: restart once so they apply.
             await host.RunCheckedAsync(lxc.Command("lxc-stop", name, "-t", "60"), ct);
-            await lxc.EnsureRunningAsync(host, name, ct);
+            await lxc.EnsureRunningAsync(host, name, ct, wait: !ctx.DryRun);
         }
         return target;
     }

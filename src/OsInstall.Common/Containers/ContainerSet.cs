@@ -74,7 +74,7 @@ public static class ContainerSet
             await host.RunCheckedAsync(rbd.Command("snap", "create", RbdCli.Spec(container, container)), ct);
             if (wasRunning)
             {
-                await lxc.EnsureRunningAsync(host, container, ct);
+                await lxc.EnsureRunningAsync(host, container, ct, wait: !step.Component.DryRun);
             }
         }
         if (snap is not { Protected: true })

@@ -38,14 +38,21 @@ public sealed class LxcCli(string? lxcPath = null)
     public async Task<bool> IsRunningAsync(ITarget host, string container, CancellationToken ct) =>
         await StateAsync(host, container, ct).ConfigureAwait(false) == "RUNNING";
 
-    /// <summary>Starts the container unless it runs, then waits (bounded) until LXC reports it RUNNING.</summary>
-    public async Task EnsureRunningAsync(ITarget host, string container, CancellationToken ct)
+    /// <summary>
+    /// Starts the container unless it runs, then waits (bounded) until LXC reports it RUNNING;
+    /// a dry run (<paramref name="wait"/> false) only plans the start: nothing would ever report RUNNING.
+    /// </summary>
+    public async Task EnsureRunningAsync(ITarget host, string container, CancellationToken ct, bool wait = true)
     {
         if (await IsRunningAsync(host, container, ct).ConfigureAwait(false))
         {
             return;
         }
         await host.RunCheckedAsync(Command("lxc-start", container, "-d"), ct).ConfigureAwait(false);
+        if (!wait)
+        {
+            return;
+        }
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!await IsRunningAsync(host, container, ct).ConfigureAwait(false))
         {
