@@ -53,30 +53,25 @@ public sealed class LxcDirectory : IDisposable
 
     public static string Run(string file, params string[] args)
     {
+        var (exit, output) = Exec(file, args);
+        return exit == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {exit}: {output}");
+    }
+
+    /// <summary>lxc-info's exit code and output: it loads (and so parses) the container's config.</summary>
+    public (int Exit, string Output) Info(string name) => Exec("lxc-info", "-n", name, "-P", Path);
+
+    private static (int Exit, string Output) Exec(string file, params string[] args)
+    {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
         }
         using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();
-        var stderr = p.StandardError.ReadToEnd();
         p.WaitForExit();
-        return p.ExitCode == 0 ? stdout : throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}: {stdout}{stderr}");
-    }
-
-    /// <summary>lxc-info's exit code and output: it loads (and so parses) the container's config.</summary>
-    public (int Exit, string Output) Info(string name)
-    {
-        var psi = new ProcessStartInfo("lxc-info") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-n", name, "-P", Path })
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
+        return (p.ExitCode, stdout + stderr.Result);
     }
 
     public void Dispose()
