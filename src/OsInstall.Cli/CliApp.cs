@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(SecretsCommand.Build(console));
         root.Subcommands.Add(RenderCommand.Build(console));
         root.Subcommands.Add(StatusCommand.Build(console));
+        root.Subcommands.Add(ContainerCommand.Build(console));
         return root;
     }
 

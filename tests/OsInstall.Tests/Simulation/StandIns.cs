@@ -31,6 +31,8 @@ public static class StandIns
         "rbd", "ceph", "ovs-vsctl", "ovn-nbctl", "ovn-sbctl", "ovn-appctl", "ovs-appctl",
         "rndc", "named-checkconf", "pip", "pip3", "python3", "git", "make", "udevadm",
         "openstack", "qemu-img", "ssh-keygen", "scp", "rsyslogd", "logrotate", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
+        // container disks (see the rbd block of the script)
+        "mkfs.ext4", "e2fsck", "resize2fs", "blkid", "chroot",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -97,6 +99,108 @@ public static class StandIns
           cat "/etc/osinstall-sim/output/$name"
         fi
 
+
+        # --- rbd: a tiny shared Ceph for the container tests -----------------------------------
+        # Images, snapshots, protection and parents per pool, kept in the run's hosts directory
+        # (seen by every host through the peers mount) and refusing what Ceph refuses: removing an
+        # image with snapshots, a protected snapshot, unprotecting a snapshot with clones, cloning
+        # an unprotected snapshot. Queries answer --format json as rbd does.
+        rbd_sim() {
+          pool=rbd; size=; words=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              -p|--pool) pool=$2; shift ;;
+              -s|--size) size=$2; shift ;;
+              -c|-k|--id|--conf|--keyring|--format) shift ;;
+              -*) ;;
+              *) words="$words ${1#*/}" ;;
+            esac
+            shift
+          done
+          set -- $words
+          r=$rbdroot/$pool
+          mkdir -p "$r/images"
+          tobytes() { n=${1%[MGTmgt]}; case $1 in *[Gg]) echo $((n * 1073741824)) ;; *[Tt]) echo $((n * 1099511627776)) ;; *) echo $((n * 1048576)) ;; esac; }
+          children() {
+            first=1; printf '['
+            for d in "$r/images"/*; do
+              [ -f "$d/parent" ] && [ "$(cat "$d/parent")" = "$1" ] || continue
+              [ $first = 1 ] || printf ','; first=0
+              printf '{"pool":"%s","pool_namespace":"","image":"%s"}' "$pool" "${d##*/}"
+            done
+            printf ']\n'
+          }
+          i=$r/images/$2
+          case $1 in
+            ls)
+              first=1; printf '['
+              for d in "$r/images"/*; do [ -d "$d" ] || continue; [ $first = 1 ] || printf ','; first=0; printf '"%s"' "${d##*/}"; done
+              printf ']\n' ;;
+            create)
+              [ -d "$i" ] && { echo "rbd: create error: (17) File exists" >&2; return 17; }
+              mkdir -p "$i/snaps"; tobytes "${size:-1024}" > "$i/size" ;;
+            info)
+              [ -d "$i" ] || { echo "rbd: error opening image $2: (2) No such file or directory" >&2; return 2; }
+              printf '{"name":"%s","size":%s' "$2" "$(cat "$i/size")"
+              if [ -f "$i/parent" ]; then p=$(cat "$i/parent"); printf ',"parent":{"pool":"%s","image":"%s","snapshot":"%s"}' "$pool" "${p%@*}" "${p#*@}"; fi
+              printf '}\n' ;;
+            resize)
+              [ -d "$i" ] || return 2
+              new=$(tobytes "$size")
+              [ "$new" -lt "$(cat "$i/size")" ] && { echo "rbd: shrinking an image is only allowed with --allow-shrink" >&2; return 22; }
+              echo "$new" > "$i/size" ;;
+            rm)
+              [ -d "$i" ] || { echo "rbd: image $2 does not exist" >&2; return 2; }
+              [ -n "$(ls "$i/snaps")" ] && { echo "rbd: image has snapshots - not removing" >&2; return 39; }
+              rm -rf "$i" ;;
+            clone)
+              img=${2%@*}; s=$r/images/$img/snaps/${2#*@}
+              [ -f "$s/protected" ] || { echo "rbd: parent snapshot must be protected" >&2; return 22; }
+              j=$r/images/$3
+              [ -d "$j" ] && { echo "rbd: clone error: (17) File exists" >&2; return 17; }
+              mkdir -p "$j/snaps"; cp "$r/images/$img/size" "$j/size"; echo "$2" > "$j/parent" ;;
+            flatten)
+              [ -d "$i" ] || return 2
+              rm -f "$i/parent" ;;
+            children) children "$2" ;;
+            snap)
+              spec=$3; i=$r/images/${spec%@*}; s=$i/snaps/${spec#*@}
+              case $2 in
+                ls)
+                  i=$r/images/$3; [ -d "$i" ] || { echo "rbd: error opening image $3" >&2; return 2; }
+                  first=1; n=0; printf '['
+                  for d in "$i/snaps"/*; do
+                    [ -d "$d" ] || continue; [ $first = 1 ] || printf ','; first=0; n=$((n + 1))
+                    prot=false; [ -f "$d/protected" ] && prot=true
+                    printf '{"id":%s,"name":"%s","size":%s,"protected":"%s"}' "$n" "${d##*/}" "$(cat "$i/size")" "$prot"
+                  done
+                  printf ']\n' ;;
+                create)
+                  [ -d "$i" ] || return 2
+                  [ -d "$s" ] && { echo "rbd: failed to create snapshot: (17) File exists" >&2; return 17; }
+                  mkdir -p "$s" ;;
+                protect)
+                  [ -d "$s" ] || return 2
+                  [ -f "$s/protected" ] && { echo "rbd: protecting snap failed: (16) Device or resource busy" >&2; return 16; }
+                  : > "$s/protected" ;;
+                unprotect)
+                  [ -f "$s/protected" ] || { echo "rbd: snap is already unprotected" >&2; return 22; }
+                  [ "$(children "$spec")" = "[]" ] || { echo "rbd: unprotecting snap failed: (16) Device or resource busy" >&2; return 16; }
+                  rm -f "$s/protected" ;;
+                rm)
+                  [ -d "$s" ] || return 2
+                  [ -f "$s/protected" ] && { echo "rbd: snapshot is protected" >&2; return 16; }
+                  rm -rf "$s" ;;
+              esac ;;
+            device)
+              case $2 in
+                map) mkdir -p "/dev/rbd/$pool"; : > "/dev/rbd/$pool/$3"; echo /dev/rbd0 ;;
+                unmap) rm -f "/dev/rbd/$pool/$3" ;;
+              esac ;;
+          esac
+        }
+        # --- end rbd ------------------------------------------------------------------------------
+
         case $name in
           rc-service|service)
             # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
@@ -140,13 +244,22 @@ public static class StandIns
             esac ;;
           lxc-create) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; [ -n "$n" ] && echo STOPPED > "$state/containers/$n" ;;
           lxc-destroy) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; rm -f "$state/containers/$n" ;;
-          lxc-start) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; [ -f "$state/containers/$n" ] && echo RUNNING > "$state/containers/$n" ;;
+          lxc-start) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; { [ -f "$state/containers/$n" ] || [ -f "/var/lib/lxc/$n/config" ]; } && echo RUNNING > "$state/containers/$n" ;;
           lxc-stop) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; [ -f "$state/containers/$n" ] && echo STOPPED > "$state/containers/$n" ;;
           lxc-info)
             n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done
-            [ -f "$state/containers/$n" ] || { echo "$n doesn't exist" >&2; exit 1; }
+            [ -f "$state/containers/$n" ] || [ -f "/var/lib/lxc/$n/config" ] || { echo "$n doesn't exist" >&2; exit 1; }
+            [ -f "$state/containers/$n" ] || echo STOPPED > "$state/containers/$n"
             echo "Name:           $n"; echo "State:          $(cat "$state/containers/$n")" ;;
           lxc-ls) ls "$state/containers" ;;
+          rbd)
+            rbdroot=$state/rbd
+            [ -n "$(ls /var/lib/osinstall-sim/peers 2>/dev/null)" ] && rbdroot=/var/lib/osinstall-sim/peers/.rbd
+            mkdir -p "$rbdroot"; tries=0
+            while ! mkdir "$rbdroot/.lock" 2>/dev/null && [ "$tries" -lt 6000 ]; do usleep 1000; tries=$((tries + 1)); done
+            rbd_sim "$@"; rc=$?
+            rmdir "$rbdroot/.lock" 2>/dev/null
+            exit $rc ;;
           python3) [ "$1" = --version ] && echo "Python 3.12.9" ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;

@@ -1,0 +1,3 @@
+namespace OsInstall.Common.Containers;
+
+public sealed record RbdSnapshot(string Name, bool Protected);
