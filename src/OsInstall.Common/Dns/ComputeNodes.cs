@@ -1,5 +1,4 @@
 using OsInstall.Common.Config;
-using OsInstall.Common.Targets;
 
 namespace OsInstall.Common.Dns;
 
@@ -8,7 +7,8 @@ namespace OsInstall.Common.Dns;
 /// (compute reverse zone) records on the DNS primary. The edited config is validated before it is
 /// written; both operations are safe to repeat (a half-finished earlier run is completed).
 /// </summary>
-public sealed class ComputeNodes(string configPath, Func<ClusterConfig, ITarget> primaryFor, DnsServiceOptions? dnsOptions = null)
+/// <param name="dnsFor">The record service for the config as edited (the CLI: the primary's target and the default zone paths).</param>
+public sealed class ComputeNodes(string configPath, Func<ClusterConfig, DnsRecordService> dnsFor)
 {
     public async Task<ComputeNodeResult> AddAsync(string name, string address, CancellationToken ct = default)
     {
@@ -26,7 +26,7 @@ public sealed class ComputeNodes(string configPath, Func<ClusterConfig, ITarget>
         {
             throw new InvalidOperationException($"compute node {name} is already in {configPath} with address {existing.Address}; remove it first");
         }
-        var dns = DnsRecordService.ForConfig(primaryFor(config), config, dnsOptions);
+        var dns = dnsFor(config);
         var dnsChanged = await dns.AddOrReplaceHostAsync(name, address, ct).ConfigureAwait(false);
         return new ComputeNodeResult(configChanged, dnsChanged);
     }
@@ -50,7 +50,7 @@ public sealed class ComputeNodes(string configPath, Func<ClusterConfig, ITarget>
             await WriteAsync(edited, ct).ConfigureAwait(false);
             configChanged = true;
         }
-        var dns = DnsRecordService.ForConfig(primaryFor(config), config, dnsOptions);
+        var dns = dnsFor(config);
         var dnsChanged = await dns.DeleteHostAsync(name, ct).ConfigureAwait(false);
         return new ComputeNodeResult(configChanged, dnsChanged);
     }

@@ -39,16 +39,11 @@ public static class OvnTopology
         await nb.RunAsync(["--may-exist", "lr-add", providerRouter, "--", "set", "logical_router", providerRouter, "enabled=true"], ct).ConfigureAwait(false);
         await RouterPortAsync(nb, providerRouter, N.InternalGatewayRouterPort, net.Internal.GatewayMac, WithPrefix(net.Internal.Gateway, net.Internal.Cidr), ct).ConfigureAwait(false);
         await RouterPortAsync(nb, providerRouter, N.ProviderNetworkRouterPort, net.Provider.RouterPortMac, WithPrefix(net.Provider.RouterPortIp, net.Provider.Cidr), ct).ConfigureAwait(false);
-        await RouterPortAsync(nb, providerRouter, N.ProviderToComputeRouterPort, config.Ovn.InterRouterProviderMac, settings.InterconnectProvider, ct).ConfigureAwait(false);
+        await RouterPortAsync(nb, providerRouter, N.ProviderToComputeRouterPort, config.Ovn.InterRouterProviderMac, settings.InterconnectProvider, ct, peer: N.ComputeToProviderRouterPort).ConfigureAwait(false);
 
         await nb.RunAsync(["--may-exist", "lr-add", computeRouter, "--", "set", "logical_router", computeRouter, "enabled=true"], ct).ConfigureAwait(false);
-        await RouterPortAsync(nb, computeRouter, N.ComputeToProviderRouterPort, config.Ovn.InterRouterComputeMac, settings.InterconnectCompute, ct).ConfigureAwait(false);
+        await RouterPortAsync(nb, computeRouter, N.ComputeToProviderRouterPort, config.Ovn.InterRouterComputeMac, settings.InterconnectCompute, ct, peer: N.ProviderToComputeRouterPort).ConfigureAwait(false);
         await RouterPortAsync(nb, computeRouter, N.ComputeNetworkRouterPort, net.Compute.RouterPortMac, WithPrefix(net.Compute.RouterPortIp, net.Compute.Cidr), ct).ConfigureAwait(false);
-        await nb.RunAsync(
-        [
-            "set", "logical_router_port", N.ProviderToComputeRouterPort, $"peer={N.ComputeToProviderRouterPort}",
-            "--", "set", "logical_router_port", N.ComputeToProviderRouterPort, $"peer={N.ProviderToComputeRouterPort}",
-        ], ct).ConfigureAwait(false);
 
         // Default route out of the provider network; the nodes' network and the internal network
         // are reached over the interconnect, each router pointing at the other's end.
@@ -104,8 +99,10 @@ public static class OvnTopology
 
     private static readonly string[] NoMulticast = ["other_config:mcast_snoop=false", "other_config:mcast_flood_unregistered=false"];
 
-    private static Task RouterPortAsync(OvnNorthbound nb, string router, string port, string mac, string network, CancellationToken ct) =>
-        nb.RunAsync(["--may-exist", "lrp-add", router, port, mac, network, "--", "lrp-set-enabled", port, "enabled"], ct);
+    // --may-exist still fails when an existing port differs (mac, networks, peer): the peer is
+    // given here too, so a rerun finds the port exactly as it would create it.
+    private static Task RouterPortAsync(OvnNorthbound nb, string router, string port, string mac, string network, CancellationToken ct, string? peer = null) =>
+        nb.RunAsync(["--may-exist", "lrp-add", router, port, mac, network, .. peer is null ? Array.Empty<string>() : [$"peer={peer}"], "--", "lrp-set-enabled", port, "enabled"], ct);
 
     private static Task RouterSwitchPortAsync(OvnNorthbound nb, string logicalSwitch, string port, IEnumerable<string> options, CancellationToken ct) =>
         nb.RunAsync(
