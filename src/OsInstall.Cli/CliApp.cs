@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(SecretsCommand.Build(console));
         root.Subcommands.Add(RenderCommand.Build(console));
         root.Subcommands.Add(StatusCommand.Build(console));
+        root.Subcommands.Add(DnsCommand.Build(console));
+        root.Subcommands.Add(NodeCommand.Build(console));
         return root;
     }
 

@@ -24,7 +24,7 @@ public sealed class ComputeNodes(string configPath, Func<ClusterConfig, DnsRecor
         }
         else if (existing.Address != address)
         {
-            throw new InvalidOperationException($"compute node {name} is already in {configPath} with address {existing.Address}; remove it first");
+            throw new ComputeNodeRefusedException($"compute node {name} is already in {configPath} with address {existing.Address}; remove it first");
         }
         var dns = dnsFor(config);
         var dnsChanged = await dns.AddOrReplaceHostAsync(name, address, ct).ConfigureAwait(false);
@@ -36,7 +36,7 @@ public sealed class ComputeNodes(string configPath, Func<ClusterConfig, DnsRecor
         var (text, config) = Load();
         if (config.Controllers.Any(c => c.Name == name))
         {
-            throw new InvalidOperationException($"{name} is a controller, not a compute node");
+            throw new ComputeNodeRefusedException($"{name} is a controller, not a compute node");
         }
         var configChanged = false;
         if (config.ComputeNodes.Any(n => n.Name == name))
@@ -44,7 +44,7 @@ public sealed class ComputeNodes(string configPath, Func<ClusterConfig, DnsRecor
             var edited = ComputeNodeList.Remove(text, name);
             if (edited == text)
             {
-                throw new InvalidOperationException($"could not find the lines of compute node {name} in {configPath}: edit it by hand");
+                throw new ComputeNodeRefusedException($"could not find the lines of compute node {name} in {configPath}: edit it by hand");
             }
             config = Validate(edited);
             await WriteAsync(edited, ct).ConfigureAwait(false);

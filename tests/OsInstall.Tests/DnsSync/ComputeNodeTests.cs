@@ -70,7 +70,7 @@ public sealed class ComputeNodeTests(NamedClusterFixture named) : IDisposable
     public async Task Removing_a_controller_is_refused()
     {
         var path = CopyConfig();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Nodes(path).RemoveAsync("o3p-os-controller-2"));
+        await Assert.ThrowsAsync<ComputeNodeRefusedException>(() => Nodes(path).RemoveAsync("o3p-os-controller-2"));
     }
 
     public void Dispose() => dir.Dispose();
