@@ -7,7 +7,7 @@ namespace OsInstall.Components.Ovn;
 /// <summary>OVS and OVN built from the configured git refs on each controller, as the original does (Alpine's packages lag behind).</summary>
 internal static class OvnBuild
 {
-    public const string Template = "Ovn/templates/build.sh.sbn";
+    public const string Template = "Ovn/templates/build-from-git.sbn";
 
     /// <summary>The original's build dependencies, plus python3 that OVS's build scripts run.</summary>
     public static readonly IReadOnlyList<string> Packages =
