@@ -54,7 +54,7 @@ public sealed class OvnInstaller : IComponent
         }
         yield return Phase.PerHost("northd", hosts, s => s.Run(OpenRc.StartCommand(OvnServices.Northd)));
         yield return Phase.PerHost("chassis", hosts, s => ChassisAsync(s, settings));
-        yield return Phase.On("topology", first, s => OvnTopology.ApplyAsync(Northbound(s.Target, settings), s.Config, settings, s.Cancellation));
+        yield return Phase.On("topology", first, s => OvnTopology.ApplyAsync(Northbound(s.Target, settings), s.Config, settings, s.Component.DryRun, s.Cancellation));
     }
 
     public IEnumerable<Phase> Uninstall(ComponentContext ctx)

@@ -16,7 +16,11 @@ namespace OsInstall.Components.Ovn;
 /// </summary>
 public static class OvnTopology
 {
-    public static async Task ApplyAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, CancellationToken ct)
+    public static Task ApplyAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, CancellationToken ct) =>
+        ApplyAsync(nb, config, settings, dryRun: false, ct);
+
+    /// <param name="dryRun">A dry run's lookups find nothing: a row it "created" is then referred to by a placeholder.</param>
+    public static async Task ApplyAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, bool dryRun, CancellationToken ct)
     {
         var net = config.Networks;
         var providerRouter = config.Ovn.RouterProvider;
@@ -51,7 +55,7 @@ public static class OvnTopology
         await nb.RunAsync(["--may-exist", "lr-route-add", providerRouter, net.Compute.Cidr, AddressOf(settings.InterconnectCompute)], ct).ConfigureAwait(false);
         await nb.RunAsync(["--may-exist", "lr-route-add", computeRouter, net.Internal.Cidr, AddressOf(settings.InterconnectProvider)], ct).ConfigureAwait(false);
 
-        await GatewayChassisAsync(nb, config, settings, ct).ConfigureAwait(false);
+        await GatewayChassisAsync(nb, config, settings, dryRun, ct).ConfigureAwait(false);
 
         await nb.RunAsync(["--may-exist", "lr-nat-add", providerRouter, "snat", net.Provider.RouterPortIp, net.Internal.Cidr], ct).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(config.Vips.HaproxyProxy))
@@ -66,7 +70,7 @@ public static class OvnTopology
         await LocalnetPortAsync(nb, net.Provider.Bridge, N.ProviderLocalnetPort, N.ProviderPhysicalNetwork, ct).ConfigureAwait(false);
         await LocalnetPortAsync(nb, net.Compute.Bridge, N.ComputeLocalnetPort, N.ComputePhysicalNetwork, ct).ConfigureAwait(false);
 
-        await DhcpOptionsAsync(nb, config, settings, ct).ConfigureAwait(false);
+        await DhcpOptionsAsync(nb, config, settings, dryRun, ct).ConfigureAwait(false);
     }
 
     /// <summary>Removes everything <see cref="ApplyAsync"/> created (ports, routes and NAT go with their router or switch).</summary>
@@ -128,14 +132,14 @@ public static class OvnTopology
     /// The routers' external ports are bound to one controller at a time: the highest priority
     /// alive. Priorities count down from just below the median, controller-1 highest, as the original.
     /// </summary>
-    private static async Task GatewayChassisAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, CancellationToken ct)
+    private static async Task GatewayChassisAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, bool dryRun, CancellationToken ct)
     {
         var group = await nb.FindUuidAsync("ha_chassis_group", [$"name={OvnSettings.HaChassisGroup}"], ct).ConfigureAwait(false);
         if (group is null)
         {
             await nb.RunAsync(["ha-chassis-group-add", OvnSettings.HaChassisGroup], ct).ConfigureAwait(false);
             group = await nb.FindUuidAsync("ha_chassis_group", [$"name={OvnSettings.HaChassisGroup}"], ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"ha_chassis_group {OvnSettings.HaChassisGroup} was created but cannot be found");
+                ?? (dryRun ? "<ha_chassis_group uuid>" : throw new InvalidOperationException($"ha_chassis_group {OvnSettings.HaChassisGroup} was created but cannot be found"));
         }
         for (var i = 0; i < settings.Chassis.Count; i++)
         {
@@ -149,7 +153,7 @@ public static class OvnTopology
         ], ct).ConfigureAwait(false);
     }
 
-    private static async Task DhcpOptionsAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, CancellationToken ct)
+    private static async Task DhcpOptionsAsync(OvnNorthbound nb, ClusterConfig config, OvnSettings settings, bool dryRun, CancellationToken ct)
     {
         var net = config.Networks.Internal;
         var uuid = await nb.FindUuidAsync("dhcp_options", [$"cidr={net.Cidr}"], ct).ConfigureAwait(false);
@@ -157,7 +161,7 @@ public static class OvnTopology
         {
             await nb.RunAsync(["dhcp-options-create", net.Cidr], ct).ConfigureAwait(false);
             uuid = await nb.FindUuidAsync("dhcp_options", [$"cidr={net.Cidr}"], ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"DHCP options for {net.Cidr} were created but cannot be found");
+                ?? (dryRun ? "<dhcp_options uuid>" : throw new InvalidOperationException($"DHCP options for {net.Cidr} were created but cannot be found"));
         }
         var dnsServers = string.Join(',', config.Controllers.Select(c => c.Address));
         await nb.RunAsync(
