@@ -97,8 +97,9 @@ public static partial class ComputeNodeList
         return items;
     }
 
+    // "- name: x" at column 0 is an item of the key above (the compact style YAML writers emit), not a new key.
     private static bool IsTopLevelContent(string line) =>
-        line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] != '#';
+        line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] is not ('#' or '-');
 
     private static string Unquote(string value)
     {
