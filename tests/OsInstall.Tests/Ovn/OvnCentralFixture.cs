@@ -21,7 +21,7 @@ public sealed class OvnCentralFixture : IAsyncLifetime
     private const string Nbctl = "/usr/bin/ovn-nbctl";
 
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("osinstall-ovn-");
-    private readonly List<OvnProcess> processes = [];
+    private readonly List<ForegroundProcess> processes = [];
 
     /// <summary>The shipped example config (the topology needs every network value).</summary>
     public ClusterConfig Config { get; } = ConfigLoader.LoadFile(RepoPaths.ExampleConfig).Config
@@ -50,13 +50,13 @@ public sealed class OvnCentralFixture : IAsyncLifetime
                 {
                     throw new InvalidOperationException($"ovsdb-tool create {db}: {output}");
                 }
-                processes.Add(OvnProcess.Start(Require(OvsdbServer),
+                processes.Add(ForegroundProcess.Start(Require(OvsdbServer),
                     $"--remote=punix:{Path.Join(root.FullName, name + ".sock")}",
                     $"--unixctl={Path.Join(root.FullName, name + ".ctl")}",
                     "-vconsole:off", "-vfile:info", $"--log-file={Path.Join(root.FullName, name + ".log")}",
                     db));
             }
-            processes.Add(OvnProcess.Start(Require(Northd),
+            processes.Add(ForegroundProcess.Start(Require(Northd),
                 $"--ovnnb-db={NbConnection}", $"--ovnsb-db={SbConnection}",
                 $"--unixctl={Path.Join(root.FullName, "northd.ctl")}",
                 "-vconsole:off", "-vfile:info", $"--log-file={Path.Join(root.FullName, "northd.log")}"));

@@ -1,20 +1,20 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace OsInstall.Tests.Ovn;
+namespace OsInstall.Tests.TestSupport;
 
-/// <summary>One OVN/OVS daemon this test run started in the foreground; its output is kept for failure messages.</summary>
-internal sealed class OvnProcess : IDisposable
+/// <summary>One daemon this test run started in the foreground (named, ovsdb-server, ...); its output is kept for failure messages.</summary>
+internal sealed class ForegroundProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder log = new();
 
-    private OvnProcess(Process process)
+    private ForegroundProcess(Process process)
     {
         this.process = process;
     }
 
-    public static OvnProcess Start(string file, params string[] args)
+    public static ForegroundProcess Start(string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -26,7 +26,7 @@ internal sealed class OvnProcess : IDisposable
         {
             psi.ArgumentList.Add(a);
         }
-        var p = new OvnProcess(Process.Start(psi)!);
+        var p = new ForegroundProcess(Process.Start(psi)!);
         p.process.ErrorDataReceived += (_, e) => p.Append(e.Data);
         p.process.OutputDataReceived += (_, e) => p.Append(e.Data);
         p.process.BeginErrorReadLine();
