@@ -21,6 +21,8 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Build(console));
         root.Subcommands.Add(StatusCommand.Build(console));
         root.Subcommands.Add(ContainerCommand.Build(console));
+        root.Subcommands.Add(DnsCommand.Build(console));
+        root.Subcommands.Add(NodeCommand.Build(console));
         return root;
     }
 

@@ -2,6 +2,7 @@ using OsInstall.Common.Config;
 using OsInstall.Common.Dns;
 using OsInstall.Common.Targets;
 using OsInstall.Components.Bind;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.Bind;
@@ -14,7 +15,7 @@ namespace OsInstall.Tests.Bind;
 public sealed class NamedClusterFixture : IAsyncLifetime
 {
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("osinstall-named-");
-    private readonly List<NamedProcess> processes = [];
+    private readonly List<ForegroundProcess> processes = [];
 
     public ClusterConfig Config { get; } = BindTestCluster.Config();
 
