@@ -2,6 +2,7 @@ using OsInstall.Common.Config;
 using OsInstall.Common.Containers;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Journal;
+using OsInstall.Common.Ovn;
 using OsInstall.Common.Secrets;
 using OsInstall.Common.Targets;
 using OsInstall.Components;
@@ -21,13 +22,14 @@ public sealed class ContainerScenario : IDisposable
     private readonly SimulatedCluster cluster;
     private readonly TempDir logs = new("osinstall-containers-logs");
 
-    public ContainerScenario(SimulatedCluster cluster, string setName)
+    /// <param name="network">The container network; default a <see cref="FakeContainerNetwork"/>.</param>
+    public ContainerScenario(SimulatedCluster cluster, string setName, IContainerNetwork? network = null)
     {
         this.cluster = cluster;
         SetName = setName;
         Config = cluster.CreateConfig();
         Config.Ceph.RbdPool = $"pool-{setName}";
-        Platform = new ContainerPlatform(Network, (ctx, name) => RsyslogConfigs.RenderForwarder(ctx, name));
+        Platform = new ContainerPlatform(network ?? Network, (ctx, name) => RsyslogConfigs.RenderForwarder(ctx, name));
         cluster.ClearCalls();
     }
 
