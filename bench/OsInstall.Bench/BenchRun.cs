@@ -61,8 +61,9 @@ public static class BenchRun
         {
             var ms = o.Wall.TotalMilliseconds;
             var isTarget = n == 32 && parallel == 32;
-            table.Add($"install rsyslog, 3 ctl + {n} compute, --parallel {parallel}", ResultTable.Ms(ms), $"1 compute at --parallel 32: {ResultTable.Ms(one)}",
-                ResultTable.Ratio(ms, one), isTarget ? "<= 1.5x" : "-", isTarget ? ms <= 1.5 * one : null);
+            var value = o.ExitCode == 0 ? ResultTable.Ms(ms) : $"FAILED (exit {o.ExitCode}) after {ResultTable.Ms(ms)}";
+            table.Add($"install rsyslog, 3 ctl + {n} compute, --parallel {parallel}", value, $"1 compute at --parallel 32: {ResultTable.Ms(one)}",
+                ResultTable.Ratio(ms, one), isTarget ? "<= 1.5x" : "-", isTarget ? o.ExitCode == 0 && ms <= 1.5 * one : null);
         }
         var peak = fanOut[(32, 32)].PeakRssKiB;
         table.Add("peak RSS, install rsyslog on 3 ctl + 32 compute", $"{peak / 1024.0:0.0} MiB", "-", "-", "-", null);
