@@ -11,6 +11,25 @@ internal static class BindStepCalls
 {
     private static readonly HashSet<string> ConfigureCommands = new(StringComparer.Ordinal) { "named-checkconf", "rc-update", "rc-service", "rndc" };
 
+    /// <summary>
+    /// The calls without the health check that follows every install (named-checkconf, rc-service
+    /// status, rndc status, rndc zonestatus): it runs on every install and belongs to no step.
+    /// </summary>
+    public static IEnumerable<SimulatedCall> WithoutHealthCheck(IReadOnlyList<SimulatedCall> calls)
+    {
+        for (var i = calls.Count - 4; i >= 0; i--)
+        {
+            if (calls[i].Command == "named-checkconf" && !calls[i].Args.Contains("-z")
+                && calls[i + 1].Command == "rc-service" && calls[i + 1].Args.SequenceEqual(["named", "status"])
+                && calls[i + 2].Command == "rndc" && calls[i + 2].Args[^1] == "status"
+                && calls[i + 3].Command == "rndc" && calls[i + 3].Args.Contains("zonestatus"))
+            {
+                return calls.Take(i).Concat(calls.Skip(i + 4));
+            }
+        }
+        return calls;
+    }
+
     /// <summary>The step's host ("install-package@h" → h).</summary>
     public static string Host(string stepId) => stepId[(stepId.IndexOf('@', StringComparison.Ordinal) + 1)..];
 
@@ -25,7 +44,7 @@ internal static class BindStepCalls
         }
         if (stepId.StartsWith("configure-", StringComparison.Ordinal))
         {
-            return [.. calls.Where(c => ConfigureCommands.Contains(c.Command))];
+            return [.. WithoutHealthCheck(calls.ToList()).Where(c => ConfigureCommands.Contains(c.Command))];
         }
         return [];
     }
