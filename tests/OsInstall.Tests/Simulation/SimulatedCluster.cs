@@ -104,6 +104,24 @@ public class SimulatedCluster : IAsyncLifetime
         File.AppendAllText(file, line + "\n");
     }
 
+    /// <summary>From now on, every call of <paramref name="command"/> ("*" = any stand-in) on the host sleeps <paramref name="seconds"/> after it is recorded.</summary>
+    public void SetDelay(string host, string command, double seconds)
+    {
+        if (command.Any(char.IsWhiteSpace) || seconds < 0)
+        {
+            throw new ArgumentException("command must be one word and the delay not negative");
+        }
+        File.AppendAllText(InRoot(host, StandIns.DelayFile), FormattableString.Invariant($"{command} {seconds:0.###}\n"));
+    }
+
+    public void ClearDelays()
+    {
+        foreach (var h in hosts)
+        {
+            File.Delete(InRoot(h.Name, StandIns.DelayFile));
+        }
+    }
+
     public void ClearFaults()
     {
         foreach (var h in hosts)

@@ -20,6 +20,9 @@ public static class StandIns
     /// <summary>Fault file: lines "command substring-of-args exit-code".</summary>
     public const string FaultFile = "/etc/osinstall-sim/faults";
 
+    /// <summary>Delay file: lines "command seconds" ("*" = every command); the stand-in sleeps after recording the call, standing for remote work.</summary>
+    public const string DelayFile = "/etc/osinstall-sim/delays";
+
     /// <summary>Canned standard output: /etc/osinstall-sim/output/&lt;command&gt; is printed by the stand-in.</summary>
     public const string OutputDirectory = "/etc/osinstall-sim/output";
 
@@ -77,6 +80,12 @@ public static class StandIns
         done
         printf '%s\0' "$#" "$name" "$@" >> "$logdir/calls.log"
         rmdir "$logdir/calls.lock" 2>/dev/null
+
+        if [ -f /etc/osinstall-sim/delays ]; then
+          while read -r cmd secs || [ -n "$cmd" ]; do
+            case $cmd in "$name"|'*') sleep "$secs" ;; esac
+          done < /etc/osinstall-sim/delays
+        fi
 
         if [ -f /etc/osinstall-sim/faults ]; then
           joined=" $* "
