@@ -12,6 +12,9 @@ namespace OsInstall.Tests.Resilience;
 [Collection(ResilienceCollection.Name)]
 public sealed class SecretLeakTests(ResilienceCluster cluster)
 {
+    // ovn needs canned northbound answers from its own fixture; the foundation's components carry the secrets.
+    private const string FoundationComponents = "prepare,bind,rsyslog";
+
     [SimulationFact]
     public async Task No_secret_in_logs_console_or_rendered_files_of_a_failed_resumed_and_rendered_cluster_install()
     {
@@ -22,10 +25,10 @@ public sealed class SecretLeakTests(ResilienceCluster cluster)
         cluster.ClearDelays();
         // bind fails on the last controller after the keys were written everywhere else.
         cluster.InjectFault("o3p-os-controller-3", "rc-service", "named", 5);
-        var failed = await op.RunAsync("cluster", "install", "--verbose");
+        var failed = await op.RunAsync("cluster", "install", "--only", FoundationComponents, "--verbose");
         cluster.ClearFaults();
         Assert.True(failed.ExitCode == 1, failed.Output);
-        var resumed = await op.RunAsync("cluster", "install", "--verbose");
+        var resumed = await op.RunAsync("cluster", "install", "--only", FoundationComponents, "--verbose");
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         var status = await op.RunAsync("status");
         var dry = await op.RunAsync("cluster", "install", "--dry-run", "--verbose");
