@@ -85,7 +85,7 @@ public sealed class CliSession : IAsyncDisposable
             ITargetProvider targets = recorder is not null
                 ? new DryRunTargetProvider(recorder)
                 : TargetProviderFactory.Create(config, settings);
-            var journal = dryRun ? InstallJournal.Load(JournalPath(settings)) : InstallJournal.Load(JournalPath(settings));
+            var journal = InstallJournal.Load(JournalPath(settings));
             return new CliSession(settings, config, source, secrets, masker, targets, journal, recorder, runLock);
         }
         catch
