@@ -24,10 +24,15 @@ set +e
 dotnet test OsInstall.sln --no-build -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
-# One plain closing line: "N passed, N failed, N skipped".
-summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1)
-passed=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")
-failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
-skipped=$(sed -nE 's/.*Skipped: +([0-9]+).*/\1/p' <<<"$summary")
+# One plain closing line: "N passed, N failed, N skipped" (from the runner's "Total tests" block,
+# or its one-line "Passed!/Failed!" summary, whichever it printed).
+count() { { grep -E "^ +$1: +[0-9]+" "$log" || true; } | tail -n 1 | tr -dc '0-9'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+if [ -z "$passed$failed" ]; then
+  summary=$({ grep -E '^(Passed|Failed)!' "$log" || true; } | tail -n 1)
+  passed=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")
+  failed=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
+  skipped=$(sed -nE 's/.*Skipped: +([0-9]+).*/\1/p' <<<"$summary")
+fi
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$rc"
