@@ -18,11 +18,9 @@ public static class ClusterCommand
         install.SetAction((parse, _) => CommandHost.RunAsync(console, async () =>
         {
             var settings = Settings.From(parse);
-            var (config, _, _) = CliSession.LoadInputs(settings);
             var f = parse.GetValue(from);
             var o = parse.GetValue(only);
-            var components = InstallService.Select(config, f, o);
-            return await new InstallService(console, output).RunAsync(settings, components, uninstall: false,
+            return await new InstallService(console, output).RunAsync(settings, config => InstallService.Select(config, f, o), uninstall: false,
                 parse.GetValue(dry), force: false, stop()).ConfigureAwait(false);
         }));
 

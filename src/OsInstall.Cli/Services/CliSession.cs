@@ -36,6 +36,8 @@ public sealed class CliSession : IAsyncDisposable
     public InstallJournal Journal { get; }
     public DryRunRecorder? Recorder { get; }
     public RunLock? Lock { get; }
+    /// <summary>The components this run works on.</summary>
+    public IReadOnlyList<IComponent> Components { get; private init; } = [];
     public bool DryRun => Recorder is not null;
 
     /// <summary>Loads and validates config and secrets; throws <see cref="ConfigInvalidException"/> with every problem.</summary>
@@ -54,9 +56,14 @@ public sealed class CliSession : IAsyncDisposable
     /// Opens a session. A real run (not dry) needs ready_to_proceed, every secret the selected
     /// components read, and the run lock.
     /// </summary>
-    public static CliSession Open(Settings settings, bool dryRun, IEnumerable<IComponent> selected, bool needsLock = true)
+    public static CliSession Open(Settings settings, bool dryRun, IEnumerable<IComponent> selected, bool needsLock = true) =>
+        Open(settings, dryRun, _ => selected.ToList(), needsLock);
+
+    /// <summary>As above, choosing the components from the loaded config (the config is read once per run).</summary>
+    public static CliSession Open(Settings settings, bool dryRun, Func<ClusterConfig, IReadOnlyList<IComponent>> select, bool needsLock = true)
     {
         var (config, source, secrets) = LoadInputs(settings);
+        var selected = select(config);
         if (dryRun)
         {
             // A dry run shows what would happen before secrets exist: stand-in values, masked anyway.
@@ -86,7 +93,7 @@ public sealed class CliSession : IAsyncDisposable
                 ? new DryRunTargetProvider(recorder)
                 : TargetProviderFactory.Create(config, settings);
             var journal = InstallJournal.Load(JournalPath(settings));
-            return new CliSession(settings, config, source, secrets, masker, targets, journal, recorder, runLock);
+            return new CliSession(settings, config, source, secrets, masker, targets, journal, recorder, runLock) { Components = selected };
         }
         catch
         {

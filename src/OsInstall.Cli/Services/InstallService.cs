@@ -10,14 +10,19 @@ namespace OsInstall.Cli.Services;
 /// <summary>Installs or uninstalls a list of components and reports on the console.</summary>
 public sealed class InstallService(IAnsiConsole console, TextWriter? echo = null)
 {
-    public async Task<int> RunAsync(Settings settings, IReadOnlyList<IComponent> components, bool uninstall, bool dryRun, bool force, CancellationToken ct)
+    public Task<int> RunAsync(Settings settings, IReadOnlyList<IComponent> components, bool uninstall, bool dryRun, bool force, CancellationToken ct) =>
+        RunAsync(settings, _ => components, uninstall, dryRun, force, ct);
+
+    /// <summary>Runs the components <paramref name="select"/> picks from the loaded config.</summary>
+    public async Task<int> RunAsync(Settings settings, Func<Common.Config.ClusterConfig, IReadOnlyList<IComponent>> select, bool uninstall, bool dryRun, bool force, CancellationToken ct)
     {
         // SSH.NET's connect holds a pool thread through key exchange and authentication, so --parallel N
         // first connections need N threads at once; the pool's own growth (about two a second) let 9 of
         // 35 connects time out at --parallel 32 on 2 cores (bench/OsInstall.Bench).
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, settings.Parallel + 4), io);
-        await using var session = CliSession.Open(settings, dryRun, components);
+        await using var session = CliSession.Open(settings, dryRun, select);
+        var components = session.Components;
         var observer = new ConsoleRunObserver(console, session.Masker, session.Recorder);
         var runner = session.Runner(new RunOptions
         {

@@ -11,9 +11,8 @@ public sealed class RenderService(IAnsiConsole console)
 {
     public async Task<int> RenderAsync(Settings settings, string outDir, bool withSecrets, string? only)
     {
-        var (config, _, _) = CliSession.LoadInputs(settings);
-        var components = InstallService.Select(config, null, only);
-        await using var session = CliSession.Open(settings, dryRun: true, components);
+        await using var session = CliSession.Open(settings, dryRun: true, config => InstallService.Select(config, null, only));
+        var components = session.Components;
         var quiet = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         var observer = new ConsoleRunObserver(quiet, session.Masker, session.Recorder);
         var runner = session.Runner(new RunOptions { LogDir = settings.LogDir, DryRun = true, Force = true, Masker = session.Masker, Observer = observer });
