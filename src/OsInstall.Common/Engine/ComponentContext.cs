@@ -22,6 +22,12 @@ public sealed class ComponentContext(
     public ILogger Log { get; } = log;
     public bool DryRun { get; } = dryRun;
 
+    /// <summary>
+    /// Components installed when this one started: those the journal records as installed plus
+    /// those installed earlier in this run (also in a dry run). The running component is not in it.
+    /// </summary>
+    public IReadOnlySet<string> InstalledComponents { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The (logging) target of a configured host.</summary>
     public Task<ITarget> TargetAsync(string host, CancellationToken ct = default) => targetFor(host, ct);
 

@@ -21,6 +21,9 @@ public sealed class ComponentRunner(
     InstallJournal journal,
     RunOptions options)
 {
+    // What this run installed (true) or uninstalled (false): a dry run's journal is never saved.
+    private readonly Dictionary<string, bool> changedThisRun = new(StringComparer.Ordinal);
+
     public async Task InstallAsync(IReadOnlyList<IComponent> components, CancellationToken ct)
     {
         foreach (var component in components.OrderBy(c => c.Order))
@@ -53,10 +56,28 @@ public sealed class ComponentRunner(
     private ComponentContext Context(ComponentLog? log, bool dryRun, CancellationToken stop = default)
     {
         var logger = log?.Logger ?? Serilog.Core.Logger.None;
+        var installed = journal.Installed().ToHashSet(StringComparer.Ordinal);
+        lock (changedThisRun)
+        {
+            foreach (var (name, isInstalled) in changedThisRun)
+            {
+                if (isInstalled)
+                {
+                    installed.Add(name);
+                }
+                else
+                {
+                    installed.Remove(name);
+                }
+            }
+        }
         return new ComponentContext(config, secrets, templates,
             async (host, token) => new LoggingTarget(await targets.GetAsync(host, token).ConfigureAwait(false), logger, stop),
             targets.WaitUntilReachableAsync,
-            logger, dryRun);
+            logger, dryRun)
+        {
+            InstalledComponents = installed,
+        };
     }
 
     private async Task RunAsync(IComponent component, Direction direction, CancellationToken ct)
@@ -113,6 +134,10 @@ public sealed class ComponentRunner(
                 r.State = direction == Direction.Install ? ComponentState.Installed : ComponentState.NotInstalled;
                 r.CompletedSteps.Clear();
             });
+            lock (changedThisRun)
+            {
+                changedThisRun[name] = direction == Direction.Install;
+            }
             log?.Logger.Information("{Component} {Direction} finished in {Seconds:F1}s", name, direction.ToString().ToLowerInvariant(), sw.Elapsed.TotalSeconds);
             options.Observer.ComponentFinished(name, true, sw.Elapsed);
         }

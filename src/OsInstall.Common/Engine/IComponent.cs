@@ -26,6 +26,9 @@ public interface IComponent
     /// <summary>The secrets this component reads (they must exist before a real run).</summary>
     IEnumerable<string> RequiredSecrets(ClusterConfig config) => [];
 
+    /// <summary>The haproxy frontends/backends of this component's services (most have none).</summary>
+    IEnumerable<ServiceBackend> Backends(ClusterConfig config) => [];
+
     IEnumerable<Phase> Install(ComponentContext ctx);
 
     IEnumerable<Phase> Uninstall(ComponentContext ctx);

@@ -66,6 +66,15 @@ public sealed class InstallJournal
         }
     }
 
+    /// <summary>Names of the components in state Installed.</summary>
+    public IReadOnlySet<string> Installed()
+    {
+        lock (gate)
+        {
+            return records.Where(r => r.Value.State == ComponentState.Installed).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
     public void Update(string component, Action<ComponentRecord> change)
     {
         lock (gate)

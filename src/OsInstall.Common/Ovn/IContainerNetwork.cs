@@ -22,4 +22,12 @@ public interface IContainerNetwork
 
     /// <summary>Removes the port and its A and PTR records; false when there was nothing to remove.</summary>
     Task<bool> DetachAsync(string container, CancellationToken ct = default);
+
+    /// <summary>
+    /// Ensures a keepalived VIP's port: a virtual port <paramref name="name"/> on the internal switch
+    /// with virtual-ip <paramref name="address"/> whose parents are the containers that may hold it
+    /// (OVN then answers ARP for the VIP from whichever parent claims it), and its A and PTR records.
+    /// Removed again by <see cref="DetachAsync"/>. Idempotent.
+    /// </summary>
+    Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default);
 }

@@ -38,6 +38,24 @@ public sealed class OvnContainerNetwork(OvnNorthbound northbound, DnsRecordServi
         return address;
     }
 
+    public async Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        if (parents.Count == 0)
+        {
+            throw new ArgumentException("a virtual port needs at least one parent port", nameof(parents));
+        }
+        await northbound.RunAsync(
+        [
+            "--may-exist", "lsp-add", Switch, name,
+            "--", "lsp-set-type", name, "virtual",
+            "--", "lsp-set-enabled", name, "enabled",
+            "--", "lsp-set-options", name, $"virtual-ip={address}", $"virtual-parents={string.Join(",", parents)}",
+        ], ct).ConfigureAwait(false);
+        await dns.AddOrReplaceHostAsync(name, address, ct).ConfigureAwait(false);
+    }
+
     public async Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default)
     {
         var rows = await northbound.FindAsync("logical_switch_port", ["dynamic_addresses"], [$"name={container}"], ct).ConfigureAwait(false);

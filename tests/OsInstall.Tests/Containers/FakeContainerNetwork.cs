@@ -22,6 +22,13 @@ public sealed class FakeContainerNetwork : IContainerNetwork
     public Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default) =>
         Task.FromResult(ports.ContainsKey(container) ? Address : null);
 
+    public Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default)
+    {
+        Calls.Enqueue($"virtual {name} {address} {string.Join(",", parents)}");
+        ports[name] = address;
+        return Task.CompletedTask;
+    }
+
     public Task<bool> DetachAsync(string container, CancellationToken ct = default)
     {
         Calls.Enqueue($"detach {container}");
