@@ -210,6 +210,60 @@ public static class StandIns
         }
         # --- end rbd ------------------------------------------------------------------------------
 
+        # --- ovn-nbctl: the internal switch's ports, for container sets ---------------------------
+        # Only when the test gave no canned output. A port added with addresses "dynamic" gets the
+        # next address of the internal network (as ovn-northd would); find/list answer csv as
+        # --format=csv --data=bare --no-headings does; lsp-del removes.
+        nbctl_sim() {
+          d=$state/ovn/ports; mkdir -p "$d"
+          cols=; words=
+          for a in "$@"; do
+            case $a in
+              --columns=*) cols=${a#--columns=} ;;
+              --*=*|--may-exist|--if-exists|--no-headings) ;;
+              *) words="$words
+        $a" ;;
+            esac
+          done
+          printf '%s\n' "$words" | sed '1d' > "$state/ovn/args"
+          cmd=; port=
+          while IFS= read -r w; do
+            if [ "$w" = -- ]; then cmd=; continue; fi
+            if [ -z "$cmd" ]; then cmd=$w; n=0; continue; fi
+            n=$((n + 1))
+            case $cmd in
+              lsp-add) [ $n = 2 ] && port=$w && [ ! -f "$d/$port" ] && : > "$d/$port" ;;
+              lsp-set-addresses)
+                if [ $n = 2 ] && [ "$w" = dynamic ] && [ ! -s "$d/$port" ]; then
+                  c=$(cat "$state/ovn/next" 2>/dev/null || echo 10); echo $((c + 1)) > "$state/ovn/next"
+                  printf '2e:75:06:00:00:%02x 10.0.0.%s\n' "$c" "$c" > "$d/$port"
+                fi ;;
+              lsp-del) rm -f "$d/$w" ;;
+              find|list)
+                [ $n = 1 ] && table=$w
+                [ $n = 2 ] && cond=$w ;;
+              lsp-list) ;;
+            esac
+          done < "$state/ovn/args"
+          case $(sed -n 1p "$state/ovn/args") in
+            find)
+              case $table in
+                dhcp_options) echo 5e0c0b6a-0000-4000-8000-000000000001 ;;
+                logical_switch_port)
+                  p=${cond#name=}
+                  [ -f "$d/$p" ] || return 0
+                  case $cols in
+                    dynamic_addresses) printf '"%s"\n' "$(cat "$d/$p")" ;;
+                    *) echo "00000000-0000-4000-8000-$(printf '%s' "$p" | md5sum | cut -c1-12)" ;;
+                  esac ;;
+              esac ;;
+            lsp-list) for f in "$d"/*; do [ -f "$f" ] && echo "00000000-0000-4000-8000-000000000000 (${f##*/})"; done ;;
+            list)
+              for f in "$d"/*; do [ -f "$f" ] && printf '%s,,"%s"\n' "${f##*/}" "$(cat "$f")"; done ;;
+          esac
+        }
+        # --- end ovn-nbctl ------------------------------------------------------------------------
+
         case $name in
           rc-service|service)
             # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
@@ -276,6 +330,7 @@ public static class StandIns
               eval "d=\${$#}"; mkdir -p "$d/.git"
               for f in boot.sh configure; do printf '#!/bin/sh\nexit 0\n' > "$d/$f"; chmod +x "$d/$f"; done
             fi ;;
+          ovn-nbctl) [ -f "/etc/osinstall-sim/output/ovn-nbctl" ] || nbctl_sim "$@" ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;
