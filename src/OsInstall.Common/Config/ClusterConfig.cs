@@ -72,6 +72,8 @@ public sealed class HostEntry
     public string Address { get; set; } = "";
     /// <summary>Overrides ssh.port for this host (the simulated cluster uses it).</summary>
     public int? SshPort { get; set; }
+    /// <summary>Optional MAC of the node's compute-network interface: network boot gives it a static DHCP lease (address and name).</summary>
+    public string? Mac { get; set; }
 }
 
 public sealed class NetworksSection
@@ -306,4 +308,17 @@ public sealed class IpxeSection
     [ConfigRequired]
     public string BootUrl { get; set; } = "";
     public string TftpRoot { get; set; } = "/var/lib/tftpboot";
+    /// <summary>Safety catch: `osinstall pxe serve` runs a DHCP server on the compute network only when true.</summary>
+    public bool Serve { get; set; }
+    /// <summary>Controller-1's interface on the compute network: dnsmasq answers DHCP and TFTP there only.</summary>
+    public string Interface { get; set; } = "eth0";
+    /// <summary>Optional dynamic DHCP pool (both or neither); without it only nodes with a mac get an address.</summary>
+    public string DhcpRangeStart { get; set; } = "";
+    public string DhcpRangeEnd { get; set; } = "";
+    /// <summary>Port on controller-1 where `pxe serve` offers the answers file and the apkovl over HTTP.</summary>
+    public int HttpPort { get; set; } = 8080;
+    /// <summary>Disk setup-alpine installs the system onto (erased, only if it has no partitions).</summary>
+    public string InstallDisk { get; set; } = "/dev/sda";
+    /// <summary>Kernel console= arguments of the installer, in order (the last one gets /dev/console).</summary>
+    public List<string> Consoles { get; set; } = ["tty0"];
 }

@@ -17,6 +17,7 @@ public static class ConfigValidator
         PortRules.Check(ctx);
         ChoiceRules.Check(ctx);
         FormatRules.Check(ctx);
+        IpxeRules.Check(ctx);
         return [.. ctx.Errors];
     }
 }
