@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(ContainerCommand.Build(console));
         root.Subcommands.Add(DnsCommand.Build(console));
         root.Subcommands.Add(NodeCommand.Build(console));
+        root.Subcommands.Add(PxeCommand.Build(console, stop));
         return root;
     }
 
