@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using OsInstall.Cli.Commands;
 using OsInstall.Common.Config;
 using OsInstall.Components;
@@ -68,11 +69,18 @@ public sealed class PxeService(IAnsiConsole console)
         console.MarkupLine($"serving: {Markup.Escape(DnsmasqCommand.ShellLine(program, conf))}");
         console.MarkupLine($"  DHCP + TFTP on {Markup.Escape(config.Ipxe.Interface)}, HTTP on {Markup.Escape(layout.HttpBase)}/ ; Ctrl-C stops");
         using var stopHttp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // A service manager stops us with SIGTERM: take dnsmasq down with us instead of orphaning it.
+        using var terminate = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            terminate.Cancel();
+        });
         var httpTask = http.RunAsync(stopHttp.Token);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {program}");
         try
         {
-            await process.WaitForExitAsync(ct).ConfigureAwait(false);
+            await process.WaitForExitAsync(terminate.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -48,6 +48,7 @@ public sealed class PxeHttpServer : IDisposable
         var request = context.Request;
         var response = context.Response;
         var name = request.Url?.AbsolutePath.TrimStart('/') ?? "";
+        var client = request.RemoteEndPoint?.ToString() ?? "?";
         byte[]? body = null;
         int status;
         if (request.HttpMethod is not ("GET" or "HEAD"))
@@ -91,7 +92,7 @@ public sealed class PxeHttpServer : IDisposable
         {
             response.Close();
         }
-        Served?.Invoke($"{request.HttpMethod} /{name} {status} ({request.RemoteEndPoint})");
+        Served?.Invoke($"{request.HttpMethod} /{name} {status} ({client})");
     }
 
     public void Dispose() => ((IDisposable)listener).Dispose();
