@@ -49,7 +49,7 @@ public sealed class PxeService(IAnsiConsole console)
         }
 
         var files = await RenderIntoAsync(config, dir, ct).ConfigureAwait(false);
-        using var http = new PxeHttpServer(dir, config.Ipxe.HttpPort, files.Select(f => f.Name));
+        using var http = new PxeHttpServer(dir, config.Ipxe.HttpPort, files.Select(f => f.Name).Intersect(PxeLayout.HttpFiles));
         try
         {
             http.Start();

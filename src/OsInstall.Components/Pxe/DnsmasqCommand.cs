@@ -16,10 +16,9 @@ public static class DnsmasqCommand
     public static string ShellLine(string program, string confFile) => Sh.Join([program, .. Arguments(confFile)]);
 
     /// <summary>dnsmasq on PATH or in the sbin directories (not on a plain user's PATH), or null.</summary>
-    public static string? Find(string? path = null)
-    {
-        var dirs = (path ?? Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/sbin", "/sbin", "/usr/local/sbin"]);
-        return dirs.Select(d => Path.Combine(d, Program)).FirstOrDefault(File.Exists);
-    }
+    public static string? Find() =>
+        Find((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/sbin", "/usr/local/sbin"]));
+
+    public static string? Find(IEnumerable<string> dirs) => dirs.Select(d => Path.Combine(d, Program)).FirstOrDefault(File.Exists);
 }

@@ -24,6 +24,9 @@ public sealed record PxeLayout(
     public const string Answers = "answers";
     public const string Overlay = "osinstall.apkovl.tar.gz";
     public const string AuthorizedKeys = "authorized_keys";
+    /// <summary>What a booting node fetches over HTTP; the rest of the directory (dnsmasq.conf) is not offered.</summary>
+    public static IReadOnlyList<string> HttpFiles { get; } = [BootScript, Answers, Overlay, AuthorizedKeys];
+
     /// <summary>iPXE binaries the firmware's PXE loads over TFTP; not rendered (Alpine's ipxe package ships them).</summary>
     public const string BiosLoader = "undionly.kpxe";
     public const string EfiLoader = "ipxe.efi";

@@ -50,9 +50,9 @@ public static partial class IpxeRules
             ctx.Report("ipxe.interface", $"'{x.Interface}' is not a valid network interface name: 1-15 letters, digits, '.', '_' or '-'");
         }
         PortRules.CheckPort(ctx, "ipxe.http_port", x.HttpPort);
-        if (ctx.Usable("ipxe.install_disk", x.InstallDisk) && !DiskPattern().IsMatch(x.InstallDisk))
+        if (ctx.Usable("ipxe.install_disk", x.InstallDisk) && (!DiskPattern().IsMatch(x.InstallDisk) || PartitionPattern().IsMatch(x.InstallDisk)))
         {
-            ctx.Report("ipxe.install_disk", $"'{x.InstallDisk}' is not a whole-disk device: expected /dev/ and a name such as sda, vda or nvme0n1");
+            ctx.Report("ipxe.install_disk", $"'{x.InstallDisk}' is not a whole-disk device: expected /dev/ and a disk name such as sda, vda or nvme0n1, not a partition");
         }
         for (var i = 0; i < x.Consoles.Count; i++)
         {
@@ -102,6 +102,10 @@ public static partial class IpxeRules
 
     [GeneratedRegex("^/dev/[a-z][a-z0-9]{1,31}\\z")]
     private static partial Regex DiskPattern();
+
+    // sda1, vdb2, xvda1 (a letter run, then digits) and nvme0n1p1, mmcblk0p1 are partitions.
+    [GeneratedRegex("^/dev/((s|v|xv|h)d[a-z]+[0-9]+|(nvme[0-9]+n[0-9]+|mmcblk[0-9]+)p[0-9]+)\\z")]
+    private static partial Regex PartitionPattern();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,31}(,[0-9]{1,7}[a-z0-9]{0,4})?\\z")]
     private static partial Regex ConsolePattern();
