@@ -129,6 +129,11 @@ public sealed class PxeService(IAnsiConsole console)
 
     private async Task<IReadOnlyList<PxeFile>> RenderIntoAsync(ClusterConfig config, string dir, CancellationToken ct)
     {
+        // The directory becomes dnsmasq's tftp-root line: nothing that line cannot hold literally.
+        if (dir.Any(c => char.IsControl(c) || c is '#' or '"'))
+        {
+            throw new UsageException($"the directory '{dir}' holds a control character, '#' or '\"', which dnsmasq.conf cannot hold: choose another");
+        }
         var publicKeyPath = config.Ssh.KeyFile + ".pub";
         var publicKey = File.Exists(publicKeyPath) ? await File.ReadAllTextAsync(publicKeyPath, ct).ConfigureAwait(false) : null;
         var files = PxeFiles.Render(config, ComponentCatalog.Templates, dir, publicKey);
@@ -156,7 +161,7 @@ public sealed class PxeService(IAnsiConsole console)
         var missing = new[] { PxeLayout.BiosLoader, PxeLayout.EfiLoader }.Where(f => !File.Exists(Path.Combine(dir, f))).ToList();
         if (missing.Count > 0)
         {
-            console.MarkupLine($"[yellow]note:[/] not rendered and not in the directory: {Markup.Escape(string.Join(", ", missing))} (the iPXE binaries PXE firmware loads); copy them from Alpine's ipxe package (/usr/share/ipxe)");
+            console.MarkupLine($"[yellow]note:[/] not rendered and not in the directory: {Markup.Escape(string.Join(", ", missing))} (the iPXE binaries PXE firmware loads); copy them from an iPXE build (the ipxe package of Alpine or Debian ships both)");
         }
         if (!hasKey)
         {

@@ -72,4 +72,8 @@ public sealed class IpxeRuleTests
     [Fact]
     public void A_bad_interface_name_is_refused() =>
         One(Errors(("  interface: eth0                # controller-1", "  interface: \"eth0 eth1\"  # controller-1")), "ipxe.interface", "not a valid network interface name");
+
+    [Fact]
+    public void A_dollar_in_the_mirror_is_refused_because_ipxe_expands_it() =>
+        One(Errors(("  mirror: https://dl-cdn.alpinelinux.org/alpine", "  mirror: https://mirror.example/${net0/mac}/alpine")), "ipxe.mirror", "iPXE would expand it");
 }

@@ -77,4 +77,14 @@ public sealed class PxeCliTests
         Assert.Contains("set ipxe.serve: true", r.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("pxe")));
     }
+
+    [Fact]
+    public async Task A_directory_dnsmasq_conf_cannot_hold_is_refused()
+    {
+        using var dir = new TempDir();
+        var r = await CliRun.RunAsync("pxe", "render", "--out", dir.File("pxe#1"), "--config", RepoPaths.ExampleConfig);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("cannot hold", r.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("pxe#1")));
+    }
 }

@@ -178,7 +178,7 @@ public static class FormatRules
         }
     }
 
-    private static bool IsMulticast(string mac) => (Convert.ToInt32(mac[..2], 16) & 1) == 1;
+    internal static bool IsMulticast(string mac) => (Convert.ToInt32(mac[..2], 16) & 1) == 1;
 
     private static void Oui(ValidationContext ctx, string path, string value)
     {

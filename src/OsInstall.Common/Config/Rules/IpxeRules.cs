@@ -23,7 +23,7 @@ public static partial class IpxeRules
             {
                 ctx.Report(path, $"'{mac}' is not a valid MAC address: expected six hex octets separated by ':', e.g. 52:54:00:12:34:56");
             }
-            else if ((Convert.ToInt32(mac[..2], 16) & 1) == 1)
+            else if (FormatRules.IsMulticast(mac))
             {
                 ctx.Report(path, $"MAC address {mac} has the multicast bit set (odd first octet); a network card has a unicast MAC");
             }
@@ -45,6 +45,14 @@ public static partial class IpxeRules
             Mac($"compute_nodes[{i}].mac", c.ComputeNodes[i]);
         }
 
+        foreach (var (path, url) in new[] { ("ipxe.mirror", x.Mirror), ("ipxe.boot_url", x.BootUrl) })
+        {
+            // iPXE expands ${...} in every argument of boot.ipxe.
+            if (ctx.Usable(path, url) && url.Contains('$', StringComparison.Ordinal))
+            {
+                ctx.Report(path, $"'{url}' contains '$': iPXE would expand it as a setting in boot.ipxe; percent-encode it (%24)");
+            }
+        }
         if (ctx.Usable("ipxe.interface", x.Interface) && !TextFormats.IsInterfaceName(x.Interface))
         {
             ctx.Report("ipxe.interface", $"'{x.Interface}' is not a valid network interface name: 1-15 letters, digits, '.', '_' or '-'");
