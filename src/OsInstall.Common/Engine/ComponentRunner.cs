@@ -111,9 +111,25 @@ public sealed class ComponentRunner(
         var sw = Stopwatch.StartNew();
         try
         {
+            var deferred = new List<StepFailedException>();
+            var succeeded = new HashSet<string>(StringComparer.Ordinal);
             foreach (var phase in phases)
             {
-                await RunPhaseAsync(name, phase, ctx, done, j, logFile, log, ct).ConfigureAwait(false);
+                if (!phase.Independent && deferred.Count > 0)
+                {
+                    break; // a phase over all hosts waits until every independent host succeeded
+                }
+                var failed = await RunPhaseAsync(name, phase, ctx, done, j, logFile, log, deferred, ct).ConfigureAwait(false);
+                if (phase.Independent)
+                {
+                    deferred.AddRange(failed);
+                    succeeded.UnionWith(phase.Steps.Select(s => s.Host));
+                }
+            }
+            if (deferred.Count > 0)
+            {
+                succeeded.ExceptWith(deferred.Select(f => f.Host));
+                throw StepFailedException.Several(deferred, succeeded.Count);
             }
             if (direction == Direction.Install && options.VerifyAfterInstall && !options.DryRun)
             {
@@ -167,9 +183,11 @@ public sealed class ComponentRunner(
         }
     }
 
-    private async Task RunPhaseAsync(string component, Phase phase, ComponentContext ctx, HashSet<string> done,
-        InstallJournal j, string logFile, ComponentLog? log, CancellationToken ct)
+    /// <summary>Runs a phase; throws at the first failure, except in an independent phase, whose failures it returns.</summary>
+    private async Task<IReadOnlyList<StepFailedException>> RunPhaseAsync(string component, Phase phase, ComponentContext ctx, HashSet<string> done,
+        InstallJournal j, string logFile, ComponentLog? log, IReadOnlyList<StepFailedException> failedEarlier, CancellationToken ct)
     {
+        var failedHosts = failedEarlier.Select(f => f.Host).ToHashSet(StringComparer.Ordinal);
         using var gate = new SemaphoreSlim(Math.Max(1, options.Parallel));
         var failures = new List<StepFailedException>();
         var tasks = phase.Steps.Select(async step =>
@@ -180,12 +198,17 @@ public sealed class ComponentRunner(
                 options.Observer.StepFinished(component, step, skipped: true, TimeSpan.Zero);
                 return;
             }
+            if (failedHosts.Contains(step.Host))
+            {
+                log?.Logger.Warning("[{Host}] step {Step}: not started, an earlier step of this host failed", step.Host, step.Id);
+                return;
+            }
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
                 lock (failures)
                 {
-                    if (failures.Count > 0)
+                    if (failures.Count > 0 && !phase.Independent)
                     {
                         return; // another step of this phase failed: start nothing new
                     }
@@ -230,9 +253,10 @@ public sealed class ComponentRunner(
             }
         }).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        if (failures.Count > 0)
+        if (failures.Count > 0 && !phase.Independent)
         {
             throw failures[0];
         }
+        return failures;
     }
 }

@@ -40,6 +40,18 @@ public interface IComponent
 /// <summary>A group of steps that may run in parallel (each on its own host).</summary>
 public sealed record Phase(string Name, IReadOnlyList<Step> Steps)
 {
+    /// <summary>
+    /// The steps concern independent hosts (compute nodes): a failed step does not stop the others,
+    /// later independent phases go on for the hosts that did not fail, and the component fails at
+    /// the end (before any phase that is not independent) naming every failed host. A rerun then
+    /// runs only the failed hosts' steps, the journal having recorded the others.
+    /// </summary>
+    public bool Independent { get; init; }
+
+    /// <summary>One step per host, same action, hosts independent of each other (<see cref="Independent"/>).</summary>
+    public static Phase PerHostIndependent(string name, IEnumerable<string> hosts, Func<StepContext, Task> action) =>
+        PerHost(name, hosts, action) with { Independent = true };
+
     /// <summary>One step per host, same action; step ids are "name@host".</summary>
     public static Phase PerHost(string name, IEnumerable<string> hosts, Func<StepContext, Task> action) =>
         new(name, hosts.Select(h => new Step($"{name}@{h}", h, action)).ToList());
