@@ -49,14 +49,14 @@ public sealed class PxeService(IAnsiConsole console)
         }
 
         var files = await RenderIntoAsync(config, dir, ct).ConfigureAwait(false);
-        using var http = new PxeHttpServer(dir, config.Ipxe.HttpPort, files.Select(f => f.Name).Intersect(PxeLayout.HttpFiles));
+        using var http = new PxeHttpServer(dir, config.Ipxe.HttpPort, files.Select(f => f.Name).Intersect(PxeLayout.HttpFiles), layout.Server);
         try
         {
             http.Start();
         }
         catch (System.Net.HttpListenerException ex)
         {
-            console.MarkupLine($"[red]failed:[/] cannot serve HTTP on port {config.Ipxe.HttpPort}: {Markup.Escape(ex.Message)}");
+            console.MarkupLine($"[red]failed:[/] cannot serve HTTP on {Markup.Escape(layout.HttpBase)} (is this controller-1, and is the port free?): {Markup.Escape(ex.Message)}");
             return ExitCodes.StepFailed;
         }
         http.Served += line => console.MarkupLine($"[grey]http: {Markup.Escape(line)}[/]");
