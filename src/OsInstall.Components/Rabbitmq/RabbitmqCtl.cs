@@ -38,8 +38,8 @@ public sealed class RabbitmqCtl(string executable)
     {
         var pw = Sh.Quote(passwordFile);
         return $"if {Ctl("-q", "list_users", "--formatter", "json")} | grep -qF {Sh.Quote($"\"user\":{JsonString(user)}")}; then " +
-               $"{Ctl("-q", "authenticate_user", user)} < {pw} >/dev/null 2>&1 || {Ctl("-q", "change_password", user)} < {pw}; " +
-               $"else {Ctl("-q", "add_user", user)} < {pw}; fi";
+               $"{Ctl("-q", "authenticate_user", user)} < {pw} >/dev/null 2>&1 || {Ctl("change_password", user)} < {pw}; " +
+               $"else {Ctl("add_user", user)} < {pw}; fi";
     }
 
     /// <summary>Grants <paramref name="user"/> configure, write and read on every resource of <paramref name="vhost"/> unless it has exactly that.</summary>
@@ -47,8 +47,10 @@ public sealed class RabbitmqCtl(string executable)
     {
         var want = $"{{\"vhost\":{JsonString(vhost)},\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}}";
         return $"{Ctl("-q", "list_user_permissions", user, "--formatter", "json")} | grep -qF {Sh.Quote(want)} || " +
-               Ctl("-q", "set_permissions", "-p", vhost, user, ".*", ".*", ".*");
+               Ctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
     }
+
+    // Queries run quiet (-q: only their answer); what changes something says so in the install log.
 
     /// <summary>The running nodes in a <see cref="ClusterStatus"/> answer (its first JSON object).</summary>
     public static IReadOnlyList<string> RunningNodes(string clusterStatusJson)
