@@ -46,8 +46,9 @@ public sealed class RabbitmqCtl(string executable)
     public string EnsureFullPermissions(string user, string vhost)
     {
         var want = $"{{\"vhost\":{JsonString(vhost)},\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}}";
-        return $"{Ctl("-q", "list_user_permissions", user, "--formatter", "json")} | grep -qF {Sh.Quote(want)} || " +
-               Ctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
+        // Braced: it composes with && like a single command.
+        return $"{{ {Ctl("-q", "list_user_permissions", user, "--formatter", "json")} | grep -qF {Sh.Quote(want)} || " +
+               $"{Ctl("set_permissions", "-p", vhost, user, ".*", ".*", ".*")}; }}";
     }
 
     // Queries run quiet (-q: only their answer); what changes something says so in the install log.

@@ -151,14 +151,18 @@ public sealed class InfraClusterInstallTests(InfraSimulatedCluster cluster)
         File.Delete(cluster.InRoot(C2, $"{StandIns.OutputDirectory}/lxc-attach"));
         File.Delete(cluster.InRoot(C3, $"{StandIns.OutputDirectory}/lxc-attach"));
 
-        // Uninstall: the containers go (clones first), images and all.
+        // Uninstall: the containers go (clones first): stopped, their LXC directory and their image removed.
         cluster.ClearCalls();
         await RunAsync(op, commands, uninstall: true);
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
-            Assert.Contains(cluster.Calls(host), c => c.Command == "lxc-destroy" && c.Args.Contains($"rabbitmq-{i}"));
-            Assert.Contains(cluster.Calls(host), c => c.Command == "lxc-destroy" && c.Args.Contains($"memcached-{i}"));
+            foreach (var set in new[] { "rabbitmq", "memcached" })
+            {
+                Assert.Contains(cluster.Calls(host), c => c.Command == "lxc-stop" && c.Args.Contains($"{set}-{i}"));
+                Assert.Contains(cluster.Calls(host), c => c.Command == "rbd" && c.Args.Contains("rm") && c.Args.Contains($"{set}-{i}"));
+                Assert.False(cluster.FileExists(host, $"/var/lib/lxc/{set}-{i}"), $"{set}-{i} is still configured on {host}");
+            }
         }
         await using (var provider = cluster.CreateProvider(config: Config(op)))
         {
