@@ -14,7 +14,27 @@ namespace OsInstall.Components;
 public static class ContainerPlatforms
 {
     public static ContainerPlatform For(ComponentContext ctx) =>
-        new(new ControllerOneNetwork(ctx), (c, name) => RsyslogConfigs.RenderForwarder(c, name));
+        new(ctx.DryRun ? new PlannedNetwork() : new ControllerOneNetwork(ctx), (c, name) => RsyslogConfigs.RenderForwarder(c, name));
+
+    /// <summary>
+    /// A dry run's network: nothing answers ovn-nbctl there (the switch's DHCP options, a port's
+    /// dynamic address), so the plan shows placeholders for what OVN would assign.
+    /// </summary>
+    private sealed class PlannedNetwork : IContainerNetwork
+    {
+        public Task<PortAddress> AttachAsync(string container, string chassisHost, CancellationToken ct = default) =>
+            Task.FromResult(Planned(container));
+
+        public Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default) =>
+            Task.FromResult<PortAddress?>(Planned(container));
+
+        public Task<bool> DetachAsync(string container, CancellationToken ct = default) => Task.FromResult(false);
+
+        public Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default) =>
+            Task.CompletedTask;
+
+        private static PortAddress Planned(string container) => new($"<mac of {container}>", $"<address of {container}>");
+    }
 
     /// <summary>
     /// <see cref="OvnContainerNetwork"/> driven from controller-1, created on first use (phases are

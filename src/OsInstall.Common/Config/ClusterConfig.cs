@@ -267,6 +267,10 @@ public sealed class OpenStackSection
     public string KeepalivedEmailFrom { get; set; } = "";
     public string KeepalivedSmtpServer { get; set; } = "";
     public string KeepalivedInterface { get; set; } = "eth0";
+    /// <summary>Cache size of each memcached instance, in megabytes.</summary>
+    public int MemcachedMemoryMb { get; set; } = 64;
+    /// <summary>Simultaneous connections each memcached instance accepts.</summary>
+    public int MemcachedMaxConnections { get; set; } = 1024;
 }
 
 public sealed class SampleVmSection

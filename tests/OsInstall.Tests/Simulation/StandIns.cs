@@ -330,7 +330,14 @@ public static class StandIns
               eval "d=\${$#}"; mkdir -p "$d/.git"
               for f in boot.sh configure; do printf '#!/bin/sh\nexit 0\n' > "$d/$f"; chmod +x "$d/$f"; done
             fi ;;
-          ovn-nbctl) [ -f "/etc/osinstall-sim/output/ovn-nbctl" ] || nbctl_sim "$@" ;;
+          ovn-nbctl)
+            # One call at a time: container clones attach in parallel, and nbctl_sim keeps its state in shared files.
+            [ -f "/etc/osinstall-sim/output/ovn-nbctl" ] && exit 0
+            mkdir -p "$state"; tries=0
+            while ! mkdir "$state/ovn.lock" 2>/dev/null && [ "$tries" -lt 6000 ]; do usleep 1000; tries=$((tries + 1)); done
+            nbctl_sim "$@"; rc=$?
+            rmdir "$state/ovn.lock" 2>/dev/null
+            exit $rc ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;

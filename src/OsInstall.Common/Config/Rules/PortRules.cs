@@ -44,6 +44,8 @@ public static class PortRules
         Positive(ctx, "lxc.syslog_size_kb", c.Lxc.SyslogSizeKb);
         Positive(ctx, "openstack.bjoern_workers", c.Openstack.BjoernWorkers);
         Positive(ctx, "sample_vm.volume_size_gb", c.SampleVm.VolumeSizeGb);
+        Positive(ctx, "openstack.memcached_memory_mb", c.Openstack.MemcachedMemoryMb);
+        Positive(ctx, "openstack.memcached_max_connections", c.Openstack.MemcachedMaxConnections);
         // OVN chassis priorities are 0..32767; the spread around the median needs room on both sides.
         if (c.Ovn.MedianHaChassisPriority is < 100 or > 32667)
         {
