@@ -13,6 +13,6 @@ internal static class ComputeTemplates
     public const string Sudoers = "Compute/templates/sudoers.sbn";
     public const string Logrotate = "Compute/templates/logrotate.sbn";
     public const string InitScript = "Compute/templates/openstack-service.sbn";
-    public const string PackScript = "Compute/templates/pack-service.sh.sbn";
-    public const string QemuBuildScript = "Compute/templates/build-qemu.sh.sbn";
+    public const string PackScript = "Compute/templates/pack-service.sbn";
+    public const string QemuBuildScript = "Compute/templates/build-qemu.sbn";
 }
