@@ -18,14 +18,14 @@ internal static class ServiceAccounts
         {
             await s.Run(EnsureGroup(project));
             await s.Run(EnsureUser(project, $"/var/lib/{project}"));
-            await s.Run(Sh.Join("install", "-d", "-o", project, "-g", project, "-m", "0750", $"/var/log/{project}", $"/var/lib/{project}", $"/var/lib/{project}/tmp", $"/etc/{project}"));
+            await s.Run(Directories(project, $"/var/log/{project}", $"/var/lib/{project}", $"/var/lib/{project}/tmp", $"/etc/{project}"));
         }
-        await s.Run(Sh.Join("install", "-d", "-o", "nova", "-g", "nova", "-m", "0750", "/var/lib/nova/instances"));
+        await s.Run(Directories("nova", "/var/lib/nova/instances"));
         foreach (var group in new[] { "libvirt", "kvm" })
         {
             await s.Run($"id -nG nova | grep -qw {Sh.Quote(group)} || {Sh.Join("addgroup", "nova", group)}");
         }
-        await s.Run(Sh.Join("install", "-d", "-o", "qemu", "-g", "qemu", "-m", "0750", ComputePaths.QemuRunDir, ComputePaths.QemuLogDir));
+        await s.Run(Directories("qemu", ComputePaths.QemuRunDir, ComputePaths.QemuLogDir));
     }
 
     public static async Task RemoveAsync(StepContext s)
@@ -37,6 +37,10 @@ internal static class ServiceAccounts
             await s.Run(Sh.Join("rm", "-rf", $"/var/log/{project}", $"/var/lib/{project}", $"/etc/{project}"));
         }
     }
+
+    /// <summary>Directories owned by the account, 0750 (mkdir/chown/chmod: every busybox has them).</summary>
+    private static string Directories(string owner, params string[] dirs) =>
+        $"{Sh.Join(["mkdir", "-p", .. dirs])} && {Sh.Join(["chown", $"{owner}:{owner}", .. dirs])} && {Sh.Join(["chmod", "0750", .. dirs])}";
 
     private static string EnsureGroup(string group) =>
         $"grep -q {Sh.Quote($"^{group}:")} /etc/group || {Sh.Join("addgroup", "-S", group)}";
