@@ -29,7 +29,9 @@ public sealed class ComputeCluster : SimulatedCluster
     /// checkout whose build (make is a stand-in) left the binary; the containers' answer to
     /// lxc-attach (a small real tar stream, which also stands for the package listing).
     /// </summary>
-    public void Seed(ClusterConfig config, string packageVersion = "1.0")
+    /// <returns>The package version the containers answer with: new on every call, so that whatever an
+    /// earlier test left on the hosts, the tarballs are built again and every node fetches them.</returns>
+    public string Seed(ClusterConfig config)
     {
         var zones = DnsZoneSet.FromConfig(config);
         const string Soa = "$TTL 600\n@\tIN\tSOA\tns1.oppp.lab. root.oppp.lab. (\n\t\t2026010101\t; serial\n\t\t86400\n\t\t7200\n\t\t3600000\n\t\t3600\n\t)\n@\tIN\tNS\tns1.oppp.lab.\n";
@@ -50,7 +52,9 @@ public sealed class ComputeCluster : SimulatedCluster
             File.SetUnixFileMode(InRoot(node, "/root/qemu/configure"), (UnixFileMode)0b111_101_101);
             File.WriteAllText(InRoot(node, "/root/qemu/build/qemu-system-x86_64"), "#!/bin/sh\necho 'QEMU emulator (simulated, rbd)'\n");
         }
-        SetPackageVersion(packageVersion);
+        var version = $"1.0.{Guid.NewGuid():N}";
+        SetPackageVersion(version);
+        return version;
     }
 
     /// <summary>What the containers answer: a tar stream of one package file whose content is <paramref name="version"/>.</summary>
