@@ -22,7 +22,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Build(console));
         root.Subcommands.Add(ContainerCommand.Build(console));
         root.Subcommands.Add(DnsCommand.Build(console));
-        root.Subcommands.Add(NodeCommand.Build(console));
+        root.Subcommands.Add(NodeCommand.Build(console, stop, output));
         root.Subcommands.Add(PxeCommand.Build(console, stop));
         return root;
     }

@@ -62,6 +62,7 @@ public sealed class ConsoleRunObserver(IAnsiConsole console, SecretMasker masker
     public void StepFinished(string component, Step step, bool skipped, TimeSpan duration)
     {
         var s = summaries[component];
+        s.HostSucceeded(step.Host);
         s.Done++;
         if (skipped)
         {
@@ -74,8 +75,12 @@ public sealed class ConsoleRunObserver(IAnsiConsole console, SecretMasker masker
         }
     }
 
-    public void StepFailed(string component, Step step, Exception error) =>
-        Write($"  [red]✗ {Markup.Escape(step.Id)}: {Markup.Escape(masker.Apply(error.Message))}[/]");
+    public void StepFailed(string component, Step step, Exception error)
+    {
+        var message = masker.Apply(error.Message);
+        summaries[component].HostFailed(step.Host, step.Id, message);
+        Write($"  [red]✗ {Markup.Escape(step.Id)}: {Markup.Escape(message)}[/]");
+    }
 
     public void ComponentFinished(string component, bool ok, TimeSpan duration)
     {
@@ -108,4 +113,40 @@ public sealed class ComponentSummary(string component, string direction, string 
     public int Skipped { get; set; }
     public TimeSpan Duration { get; set; }
     public string Detail { get; set; } = "";
+
+    private readonly Dictionary<string, HostResult> hosts = new(StringComparer.Ordinal);
+
+    /// <summary>Each host the component's steps ran on, in order of first result: ok, or the step that failed there.</summary>
+    public IReadOnlyList<HostResult> Hosts
+    {
+        get
+        {
+            lock (hosts)
+            {
+                return hosts.Values.ToList();
+            }
+        }
+    }
+
+    public void HostSucceeded(string host)
+    {
+        lock (hosts)
+        {
+            hosts.TryAdd(host, new HostResult(host, null, null));
+        }
+    }
+
+    public void HostFailed(string host, string step, string error)
+    {
+        lock (hosts)
+        {
+            hosts[host] = new HostResult(host, step, error);
+        }
+    }
+}
+
+/// <summary>A host's outcome within a component: <see cref="FailedStep"/> is null when every step it ran succeeded.</summary>
+public sealed record HostResult(string Host, string? FailedStep, string? Error)
+{
+    public bool Ok => FailedStep is null;
 }

@@ -248,6 +248,10 @@ public sealed class VersionsSection
     public string Keepalived { get; set; } = "";
     [ConfigRequired]
     public string Mariadb { get; set; } = "";
+    /// <summary>QEMU built with rbd support on the compute nodes (Alpine's qemu-system-x86_64 has none).</summary>
+    public string QemuGitRepo { get; set; } = "https://gitlab.com/qemu-project/qemu.git";
+    /// <summary>Tag to build; empty: the version of Alpine's qemu-system-x86_64 package (as the original), so qemu-modules match.</summary>
+    public string QemuRef { get; set; } = "";
 }
 
 public sealed class OpenStackSection

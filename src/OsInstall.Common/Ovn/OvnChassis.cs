@@ -14,5 +14,11 @@ public static class OvnChassis
             ? config.Fqdn(host)
             : throw new ArgumentException($"{host} is not a controller: only controllers are OVN chassis", nameof(host));
 
+    /// <summary>A compute node's chassis name (the compute component sets its system-id to the node's FQDN too).</summary>
+    public static string NameOfComputeNode(ClusterConfig config, string host) =>
+        config.ComputeNodes.Any(c => c.Name == host)
+            ? config.Fqdn(host)
+            : throw new ArgumentException($"{host} is not a compute node", nameof(host));
+
     public static IReadOnlyList<string> All(ClusterConfig config) => config.Controllers.Select(c => config.Fqdn(c.Name)).ToList();
 }

@@ -71,46 +71,24 @@ public sealed class OvnInstaller : IComponent
 
     internal static OvnNorthbound Northbound(ITarget target, OvnSettings settings) => new(target, settings.NbConnection, settings.Nbctl);
 
-    private static async Task WriteServicesAsync(StepContext s, OvnSettings settings)
-    {
-        await s.Run(Sh.Join("mkdir", "-p", settings.OvsConfDir, settings.OvsRunDir, settings.OvnDbDir, settings.OvnRunDir)).ConfigureAwait(false);
-        foreach (var (service, content) in OvnServiceFiles.Render(s.Component.Templates, s.Config, settings, s.Target.Name))
-        {
-            await s.Write($"{settings.InitDir}/{service}", content, FileSpec.Executable).ConfigureAwait(false);
-            await s.Run(new OpenRcService(service).Enable).ConfigureAwait(false);
-        }
-    }
+    private static Task WriteServicesAsync(StepContext s, OvnSettings settings) =>
+        OvnChassisSetup.WriteServicesAsync(s, settings, Address(s), OvnServices.StartOrder);
 
-    private static async Task OpenVswitchAsync(StepContext s, OvnSettings settings)
-    {
-        await s.Run($"[ -e {Sh.Quote(settings.OvsDb)} ] || {Sh.Join("ovsdb-tool", "create", settings.OvsDb, settings.OvsShareDir + "/vswitch.ovsschema")}").ConfigureAwait(false);
-        await s.Run(new OpenRcService(OvnServices.OvsdbServer).StartIfStopped).ConfigureAwait(false);
-        await s.Run(new OpenRcService(OvnServices.OvsVswitchd).StartIfStopped).ConfigureAwait(false);
-    }
+    private static Task OpenVswitchAsync(StepContext s, OvnSettings settings) => OvnChassisSetup.OpenVswitchAsync(s, settings);
 
-    /// <summary>
-    /// This controller as a chassis: its system-id is its FQDN (what requested-chassis and the
-    /// gateway group name), tunnels from its management address, bridges to the physical networks.
-    /// </summary>
-    private static async Task ChassisAsync(StepContext s, OvnSettings settings)
+    /// <summary>This controller as a chassis, bridged to the provider and compute networks.</summary>
+    private static Task ChassisAsync(StepContext s, OvnSettings settings)
     {
         var config = s.Config;
-        var host = config.Controllers.First(c => c.Name == s.Target.Name);
-        var chassis = OvnChassis.NameOf(config, host.Name);
         var net = config.Networks;
-        var mappings = $"{OvnTopologyNames.ProviderPhysicalNetwork}:{net.Provider.Bridge},{OvnTopologyNames.ComputePhysicalNetwork}:{net.Compute.Bridge}";
-        await s.Run(Sh.Join(
-            "ovs-vsctl", "set", "open_vswitch", ".",
-            $"external_ids:system-id={OvsdbString.Quote(chassis)}",
-            $"external_ids:hostname={OvsdbString.Quote(chassis)}",
-            $"external_ids:ovn-remote={OvsdbString.Quote(settings.SbConnection)}",
-            "external_ids:ovn-encap-type=geneve",
-            $"external_ids:ovn-encap-ip={OvsdbString.Quote(host.Address)}",
-            $"external_ids:ovn-bridge-mappings={OvsdbString.Quote(mappings)}")).ConfigureAwait(false);
-        await s.Run(Sh.Join("ovs-vsctl", "--may-exist", "add-br", net.Provider.Bridge, "--", "--may-exist", "add-port", net.Provider.Bridge, net.Provider.Interface)).ConfigureAwait(false);
-        await s.Run(Sh.Join("ovs-vsctl", "--may-exist", "add-br", net.Compute.Bridge, "--", "--may-exist", "add-port", net.Compute.Bridge, net.Compute.OvsBridgingInterface)).ConfigureAwait(false);
-        await s.Run(new OpenRcService(OvnServices.Controller).StartIfStopped).ConfigureAwait(false);
+        return OvnChassisSetup.JoinAsync(s, settings, OvnChassis.NameOf(config, s.Target.Name), Address(s),
+        [
+            (OvnTopologyNames.ProviderPhysicalNetwork, net.Provider.Bridge, net.Provider.Interface),
+            (OvnTopologyNames.ComputePhysicalNetwork, net.Compute.Bridge, net.Compute.OvsBridgingInterface),
+        ]);
     }
+
+    private static string Address(StepContext s) => s.Config.Controllers.First(c => c.Name == s.Target.Name).Address;
 
     /// <summary>Only while the northbound server runs here: once it is stopped, its database file goes with the files.</summary>
     private static async Task RemoveTopologyAsync(StepContext s, OvnSettings settings)
@@ -122,20 +100,8 @@ public sealed class OvnInstaller : IComponent
         }
     }
 
-    private static async Task StopServicesAsync(StepContext s)
-    {
-        foreach (var service in OvnServices.StartOrder.Reverse())
-        {
-            await s.Run(new OpenRcService(service).StopIfStarted).ConfigureAwait(false);
-            await s.Run(new OpenRcService(service).Disable).ConfigureAwait(false);
-        }
-    }
+    private static Task StopServicesAsync(StepContext s) => OvnChassisSetup.StopAsync(s, OvnServices.StartOrder);
 
-    private static async Task RemoveFilesAsync(StepContext s, OvnSettings settings)
-    {
-        await s.Run(Sh.Join(["rm", "-f", .. OvnServices.StartOrder.Select(x => $"{settings.InitDir}/{x}")])).ConfigureAwait(false);
-        await OvnBuild.RemoveAsync(s, settings).ConfigureAwait(false);
-        await s.Run(Sh.Join("rm", "-rf", settings.OvnDbDir, settings.OvnRunDir, settings.OvsConfDir, settings.OvsRunDir,
-            "/var/lib/openvswitch", "/var/log/ovn", "/var/log/openvswitch", settings.OvnShareDir, settings.OvsShareDir)).ConfigureAwait(false);
-    }
+    private static Task RemoveFilesAsync(StepContext s, OvnSettings settings) =>
+        OvnChassisSetup.RemoveFilesAsync(s, settings, OvnServices.StartOrder);
 }

@@ -12,11 +12,14 @@ namespace OsInstall.Components.Ovn;
 public static class OvnServiceFiles
 {
     /// <summary>Service name -> init script content, for the controller <paramref name="host"/>.</summary>
-    public static IReadOnlyDictionary<string, string> Render(TemplateRenderer templates, ClusterConfig config, OvnSettings settings, string host)
+    public static IReadOnlyDictionary<string, string> Render(TemplateRenderer templates, ClusterConfig config, OvnSettings settings, string host) =>
+        Render(templates, config, settings, config.Controllers.First(c => c.Name == host).Address, OvnServices.StartOrder);
+
+    /// <summary>Service name -> init script content of the given services, for the host with <paramref name="address"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Render(TemplateRenderer templates, ClusterConfig config, OvnSettings settings, string address, IReadOnlyList<string> services)
     {
-        var address = config.Controllers.First(c => c.Name == host).Address;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var service in OvnServices.StartOrder)
+        foreach (var service in services)
         {
             var (args, runDir) = Arguments(service, config, settings, address);
             files[service] = templates.Render(OvnServices.Template(service), new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -36,6 +36,8 @@ public static class StandIns
         "openstack", "qemu-img", "ssh-keygen", "scp", "rsyslogd", "logrotate", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
         // container disks (see the rbd block of the script)
         "mkfs.ext4", "e2fsck", "resize2fs", "blkid", "chroot",
+        // compute nodes (libvirt; see the openstack and accounts blocks of the script)
+        "virsh", "adduser", "addgroup", "deluser", "delgroup",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -264,7 +266,56 @@ public static class StandIns
         }
         # --- end ovn-nbctl ------------------------------------------------------------------------
 
+        # --- openstack (compute component): canned answers per subcommand -----------------------
+        # /etc/osinstall-sim/openstack/<word1>-<word2>-<word3> (e.g. compute-service-list) is printed
+        # when present, so a test can answer each lookup on its own.
+        openstack_sim() {
+          f="/etc/osinstall-sim/openstack/$1-$2-$3"
+          if [ -f "$f" ]; then cat "$f"; fi
+        }
+        # --- end openstack ------------------------------------------------------------------------
+
+        # --- accounts (compute component): Alpine's busybox adduser/addgroup/deluser/delgroup -----
+        # Debian's static busybox has none of them; these edit the host's /etc/passwd and /etc/group
+        # as Alpine's do, so that chown and id find the users afterwards.
+        accounts_sim() {
+          opt_group=; home=/; shell=/sbin/nologin; words=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              -G) opt_group=$2; shift ;;
+              -h) home=$2; shift ;;
+              -s) shell=$2; shift ;;
+              -g) shift ;;
+              -*) ;;
+              *) words="$words $1" ;;
+            esac
+            shift
+          done
+          set -- $words
+          nextid() { awk -F: -v m="$2" '$3 >= m { if ($3 >= m) m = $3 + 1 } END { print m }' "$1"; }
+          case $name in
+            addgroup)
+              if [ $# -eq 2 ]; then
+                grep -q "^$2:" /etc/group || { echo "addgroup: unknown group $2" >&2; return 1; }
+                awk -F: -v OFS=: -v g="$2" -v u="$1" '$1 == g { n = split($4, m, ","); f = 0; for (i = 1; i <= n; i++) if (m[i] == u) f = 1; if (!f) $4 = ($4 == "" ? u : $4 "," u) } { print }' /etc/group > /etc/group.new && mv /etc/group.new /etc/group
+              else
+                grep -q "^$1:" /etc/group && { echo "addgroup: group '$1' in use" >&2; return 1; }
+                echo "$1:x:$(nextid /etc/group 100):" >> /etc/group
+              fi ;;
+            adduser)
+              grep -q "^$1:" /etc/passwd && { echo "adduser: user '$1' in use" >&2; return 1; }
+              gid=$(awk -F: -v g="${opt_group:-$1}" '$1 == g { print $3 }' /etc/group)
+              [ -n "$gid" ] || { gid=$(nextid /etc/group 100); echo "$1:x:$gid:" >> /etc/group; }
+              echo "$1:x:$(nextid /etc/passwd 100):$gid:$1:$home:$shell" >> /etc/passwd ;;
+            deluser) grep -v "^$1:" /etc/passwd > /etc/passwd.new; mv /etc/passwd.new /etc/passwd ;;
+            delgroup) grep -v "^$1:" /etc/group > /etc/group.new; mv /etc/group.new /etc/group ;;
+          esac
+        }
+        # --- end accounts -------------------------------------------------------------------------
+
         case $name in
+          openstack) openstack_sim "$@" ;;
+          adduser|addgroup|deluser|delgroup) accounts_sim "$@" || exit 1 ;;
           rc-service|service)
             # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
             only=

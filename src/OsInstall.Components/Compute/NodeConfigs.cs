@@ -1,0 +1,132 @@
+using OsInstall.Common.Alpine;
+using OsInstall.Common.Config;
+using OsInstall.Common.Database;
+using OsInstall.Common.Engine;
+using OsInstall.Common.OpenStack;
+using OsInstall.Common.Ovn;
+using OsInstall.Common.Shell;
+using OsInstall.Common.Targets;
+using OsInstall.Components.Ovn;
+
+namespace OsInstall.Components.Compute;
+
+/// <summary>
+/// The node's OpenStack config files, init scripts, sudoers and logrotate files, and the services
+/// started (restarted when one of their files changed).
+/// </summary>
+internal static class NodeConfigs
+{
+    public const string OvsdbTcpRemote = "ptcp:6640:127.0.0.1";
+
+    /// <summary>Every value the config templates use, for the node <paramref name="node"/>.</summary>
+    public static object Model(ComponentContext ctx, HostEntry node)
+    {
+        var config = ctx.Config;
+        var secrets = ctx.Secrets;
+        var db = CinderDatabase(config, secrets.Get("cinder_db_password"));
+        return new
+        {
+            NodeName = node.Name,
+            NodeAddress = node.Address,
+            TransportUrl = ClusterEndpoints.TransportUrl(config, secrets),
+            ApiHost = ClusterEndpoints.ApiHost(config),
+            MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
+            NovaPassword = secrets.Get("nova_password"),
+            NeutronPassword = secrets.Get("neutron_password"),
+            PlacementPassword = secrets.Get("placement_password"),
+            CinderPassword = secrets.Get("cinder_password"),
+            MetadataProxySecret = secrets.Get("metadata_proxy_secret"),
+            DatabaseConnection = db.Connection,
+            DatabaseSlaveConnection = db.SlaveConnection ?? "",
+            OvsSocket = OvnSettings.FromConfig(config).OvsSocket,
+            OvnNbConnection = OvnConnections.Northbound(config),
+            OvnSbConnection = OvnConnections.Southbound(config),
+        };
+    }
+
+    /// <summary>
+    /// cinder's database as the control plane's cinder uses it: postgres through its VIP (reads
+    /// through haproxy to the standbys), or galera. To be replaced by the database engine's
+    /// IDatabaseEngine.Urls once the postgres/galera components provide it.
+    /// </summary>
+    public static DatabaseUrls CinderDatabase(ClusterConfig config, string password) =>
+        config.Openstack.Database == "galera"
+            ? new DatabaseUrls(SqlAlchemyUrl.Build(SqlAlchemyUrl.MySql, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"), null)
+            : new DatabaseUrls(
+                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.PostgresHost(config), "cinder"),
+                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"));
+
+    /// <summary>Path -> (template, owner group) of every config file, per daemon.</summary>
+    public static IReadOnlyDictionary<NodeService, IReadOnlyList<(string Path, string Template)>> Files { get; } =
+        new Dictionary<NodeService, IReadOnlyList<(string, string)>>
+        {
+            [NodeService.NovaCompute] = [("/etc/nova/nova.conf", ComputeTemplates.NovaConf), ("/etc/nova/nova-compute.conf", ComputeTemplates.NovaComputeConf)],
+            [NodeService.MetadataAgent] = [("/etc/neutron/neutron.conf", ComputeTemplates.NeutronConf), ("/etc/neutron/neutron_ovn_metadata_agent.ini", ComputeTemplates.MetadataAgentIni)],
+            [NodeService.CinderVolume] = [("/etc/cinder/cinder.conf", ComputeTemplates.CinderConf)],
+        };
+
+    public static string InitScript(ComponentContext ctx, NodeService service)
+    {
+        var log = $"{service.LogDir}/{service.Daemon}";
+        return ctx.Render(ComputeTemplates.InitScript, new
+        {
+            service.Description,
+            DescriptionQuoted = Sh.Quote(service.Description),
+            Command = Sh.Quote($"/usr/bin/{service.Daemon}"),
+            // OpenRC evaluates command_args once more when it starts the daemon: joined, then quoted.
+            Args = Sh.Quote(Sh.Join([.. service.ConfigFiles.Select(f => $"--config-file={f}"), $"--log-file={log}.log"])),
+            User = Sh.Quote($"{service.User}:{service.User}"),
+            SuperviseArgs = Sh.Quote(Sh.Join("--stdout", $"{log}.out", "--stderr", $"{log}.err")),
+            RequiredFiles = Sh.Quote(string.Join(' ', service.ConfigFiles)),
+            Directory = Sh.Quote(service.StateDir),
+            service.Needs,
+            OvsdbTcpRemote = service.OvsdbTcpRemote ? OvsdbTcpRemote : "",
+        });
+    }
+
+    public static string Sudoers(ComponentContext ctx, string project) => ctx.Render(ComputeTemplates.Sudoers, new { Service = project });
+
+    public static string Logrotate(ComponentContext ctx, NodeService service) =>
+        ctx.Render(ComputeTemplates.Logrotate, new { Service = service.Daemon, LogDir = service.Project });
+
+    public static async Task InstallAsync(StepContext s)
+    {
+        var ctx = s.Component;
+        var node = s.Config.ComputeNodes.First(n => n.Name == s.Target.Name);
+        var model = Model(ctx, node);
+        foreach (var project in NodeService.Projects)
+        {
+            await s.Write($"{ComputePaths.SudoersDir}/{project}", Sudoers(ctx, project), new FileSpec("0440"));
+        }
+        foreach (var service in NodeService.All)
+        {
+            var changed = false;
+            foreach (var (path, template) in Files[service])
+            {
+                changed |= await s.Write(path, ctx.Render(template, model), new FileSpec("0640", "root", service.Project));
+            }
+            changed |= await s.Write(service.InitScript, InitScript(ctx, service), FileSpec.Executable);
+            await s.Write($"{ComputePaths.LogrotateDir}/{service.Daemon}", Logrotate(ctx, service));
+            await s.Run(new OpenRcService(service.Daemon).EnableAndRun(changed));
+        }
+    }
+
+    public static async Task StopAsync(StepContext s)
+    {
+        foreach (var service in NodeService.All.Reverse())
+        {
+            await s.Run(new OpenRcService(service.Daemon).StopAndDisable);
+        }
+    }
+
+    public static async Task RemoveAsync(StepContext s)
+    {
+        await s.Run(Sh.Join(["rm", "-f",
+            .. NodeService.All.Select(x => x.InitScript),
+            .. NodeService.All.Select(x => $"{ComputePaths.LogrotateDir}/{x.Daemon}"),
+            .. NodeService.Projects.Select(p => $"{ComputePaths.SudoersDir}/{p}")]));
+        // The commands the tarballs brought; their python packages stay in the system's
+        // site-packages, which apk's own py3 packages share.
+        await s.Run(string.Join(" ", NodeService.Projects.Select(p => $"rm -f /usr/bin/{Sh.Quote(p)}-*;")) + " rm -f /usr/bin/privsep-helper");
+    }
+}
