@@ -6,10 +6,10 @@ namespace OsInstall.Components.Haproxy;
 public static class HaproxyFiles
 {
     public static string RenderCheckScript(ComponentContext ctx) =>
-        ctx.Render("Haproxy/templates/check-haproxy.sh.sbn", new { HaproxySettings.StatsPort, HaproxySettings.MonitorUri });
+        ctx.Render("Haproxy/templates/check-haproxy.sbn", new { HaproxySettings.StatsPort, HaproxySettings.MonitorUri });
 
     public static string RenderNotifyScript(ComponentContext ctx) =>
-        ctx.Render("Haproxy/templates/notify-haproxy.sh.sbn", new { Facility = HaproxySettings.KeepalivedFacility(ctx.Config), Vip = ctx.Config.Vips.Haproxy });
+        ctx.Render("Haproxy/templates/notify-haproxy.sbn", new { Facility = HaproxySettings.KeepalivedFacility(ctx.Config), Vip = ctx.Config.Vips.Haproxy });
 
     public static string RenderInitScript(ComponentContext ctx) =>
         ctx.Render("Haproxy/templates/haproxy.initd.sbn", new

@@ -127,6 +127,6 @@ public static class HaproxyFrontends
         var start = Sh.Join("rc-service", "--ifnotstarted", HaproxySettings.ServiceName, "start");
         return changed
             ? $"{reload} && {start}"
-            : $"{{ if [ ! -e {marker} ] || [ {conf} -nt {marker} ]; then {reload}; fi; }} && {start}";
+            : $"{{ if [ ! -e {marker} ] || [ -n \"$(find {conf} -newer {marker})\" ]; then {reload}; fi; }} && {start}";
     }
 }
