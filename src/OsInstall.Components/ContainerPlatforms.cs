@@ -14,7 +14,25 @@ namespace OsInstall.Components;
 public static class ContainerPlatforms
 {
     public static ContainerPlatform For(ComponentContext ctx) =>
-        new(new ControllerOneNetwork(ctx), (c, name) => RsyslogConfigs.RenderForwarder(c, name));
+        new(ctx.DryRun ? new PlannedNetwork() : new ControllerOneNetwork(ctx), (c, name) => RsyslogConfigs.RenderForwarder(c, name));
+
+    /// <summary>
+    /// A dry run's network: the northbound database is never asked (a dry-run target answers nothing,
+    /// so the real network would stop at the missing DHCP options), ports get a placeholder address,
+    /// and the plan goes on to the containers' own steps.
+    /// </summary>
+    private sealed class PlannedNetwork : IContainerNetwork
+    {
+        private static readonly PortAddress Placeholder = new("00:00:00:00:00:00", "0.0.0.0");
+
+        public Task<PortAddress> AttachAsync(string container, string chassisHost, CancellationToken ct = default) => Task.FromResult(Placeholder);
+
+        public Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default) => Task.FromResult<PortAddress?>(Placeholder);
+
+        public Task<bool> DetachAsync(string container, CancellationToken ct = default) => Task.FromResult(false);
+
+        public Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default) => Task.CompletedTask;
+    }
 
     /// <summary>
     /// <see cref="OvnContainerNetwork"/> driven from controller-1, created on first use (phases are

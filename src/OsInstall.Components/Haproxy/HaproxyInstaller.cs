@@ -85,16 +85,14 @@ public sealed class HaproxyInstaller : IComponent
             HaproxySettings.KeepalivedFacility(ctx.Config), ct);
     }
 
-    /// <summary>Every member's address on the internal network, from its OVN port (a dry run has none yet).</summary>
+    /// <summary>Every member's address on the internal network, from its OVN port.</summary>
     private static async Task<IReadOnlyList<string>> MemberAddressesAsync(ComponentContext ctx, ContainerPlatform platform, CancellationToken ct)
     {
         var result = new List<string>();
         foreach (var m in ContainerSet.Members(ctx.Config, ClusterEndpoints.HaproxySet))
         {
             var address = await platform.Network.AddressOfAsync(m.Container, ct);
-            result.Add(address?.Ip ?? (ctx.DryRun
-                ? $"address-of-{m.Container}"
-                : throw new InvalidOperationException($"{m.Container} has no address on the internal network: its OVN port is missing")));
+            result.Add(address?.Ip ?? throw new InvalidOperationException($"{m.Container} has no address on the internal network: its OVN port is missing"));
         }
         return result;
     }
