@@ -17,23 +17,21 @@ public static class ContainerPlatforms
         new(ctx.DryRun ? new PlannedNetwork() : new ControllerOneNetwork(ctx), (c, name) => RsyslogConfigs.RenderForwarder(c, name));
 
     /// <summary>
-    /// A dry run's network: nothing answers ovn-nbctl there (the switch's DHCP options, a port's
-    /// dynamic address), so the plan shows placeholders for what OVN would assign.
+    /// A dry run's network: the northbound database is never asked (a dry-run target answers nothing,
+    /// so the real network would stop at the missing DHCP options), ports get a placeholder address,
+    /// and the plan goes on to the containers' own steps.
     /// </summary>
     private sealed class PlannedNetwork : IContainerNetwork
     {
-        public Task<PortAddress> AttachAsync(string container, string chassisHost, CancellationToken ct = default) =>
-            Task.FromResult(Planned(container));
+        private static readonly PortAddress Placeholder = new("00:00:00:00:00:00", "0.0.0.0");
 
-        public Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default) =>
-            Task.FromResult<PortAddress?>(Planned(container));
+        public Task<PortAddress> AttachAsync(string container, string chassisHost, CancellationToken ct = default) => Task.FromResult(Placeholder);
+
+        public Task<PortAddress?> AddressOfAsync(string container, CancellationToken ct = default) => Task.FromResult<PortAddress?>(Placeholder);
 
         public Task<bool> DetachAsync(string container, CancellationToken ct = default) => Task.FromResult(false);
 
-        public Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default) =>
-            Task.CompletedTask;
-
-        private static PortAddress Planned(string container) => new($"<mac of {container}>", $"<address of {container}>");
+        public Task AttachVirtualAsync(string name, string address, IReadOnlyList<string> parents, CancellationToken ct = default) => Task.CompletedTask;
     }
 
     /// <summary>

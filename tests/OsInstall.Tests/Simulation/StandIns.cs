@@ -227,7 +227,9 @@ public static class StandIns
         $a" ;;
             esac
           done
-          printf '%s\n' "$words" | sed '1d' > "$state/ovn/args"
+          # One args file per call: container set members ask for each other's addresses in parallel.
+          args=$state/ovn/args.$$
+          printf '%s\n' "$words" | sed '1d' > "$args"
           cmd=; port=
           while IFS= read -r w; do
             if [ "$w" = -- ]; then cmd=; continue; fi
@@ -246,8 +248,9 @@ public static class StandIns
                 [ $n = 2 ] && cond=$w ;;
               lsp-list) ;;
             esac
-          done < "$state/ovn/args"
-          case $(sed -n 1p "$state/ovn/args") in
+          done < "$args"
+          verb=$(sed -n 1p "$args"); rm -f "$args"
+          case $verb in
             find)
               case $table in
                 dhcp_options) echo 5e0c0b6a-0000-4000-8000-000000000001 ;;
