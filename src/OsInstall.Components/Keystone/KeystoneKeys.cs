@@ -104,7 +104,7 @@ internal static class KeystoneKeys
         }
         // Directories after the files: the write creates missing ones (root, 0755); keystone wants its own, 0700.
         await destination.RunCheckedAsync(
-            Sh.Join(["install", "-d", "-o", service.User, "-g", service.Group, "-m", "0700", .. RootsOf(wanted.Keys), .. directories]), ct).ConfigureAwait(false);
+            Sh.Join(["install", "-d", "-o", service.User, "-g", service.Group, "-m", "0700", .. RootsOf(wanted.Keys).Concat(directories).Distinct(StringComparer.Ordinal)]), ct).ConfigureAwait(false);
         if (remove.Count > 0)
         {
             await destination.RunCheckedAsync(Sh.Join(["rm", "-f", .. remove.Select(f => $"{KeystonePaths.KeysRoot}/{f}")]), ct).ConfigureAwait(false);
