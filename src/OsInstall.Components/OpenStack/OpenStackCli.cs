@@ -55,7 +55,7 @@ public static class OpenStackCli
     public static async Task WithSecretFileAsync(ITarget target, string name, string secret, Func<string, string> command, CancellationToken ct)
     {
         var path = $"{SecretDir}/{name}";
-        await target.RunCheckedAsync(Sh.Join("install", "-d", "-m", "0700", SecretDir), ct).ConfigureAwait(false);
+        await target.RunCheckedAsync($"{Sh.Join("mkdir", "-p", SecretDir)} && {Sh.Join("chmod", "0700", SecretDir)}", ct).ConfigureAwait(false);
         try
         {
             await target.WriteFileAsync(path, secret, FileSpec.Secret, ct).ConfigureAwait(false);
