@@ -27,7 +27,7 @@ internal static class KeystoneBootstrap
             "--bootstrap-admin-url", url,
             "--bootstrap-internal-url", url,
             "--bootstrap-public-url", url);
-        return OpenStackCli.WithSecretFileAsync(container, "admin.password", step.Secrets.Get(KeystoneInstaller.AdminPasswordSecret),
+        return OpenStackCli.WithSecretFileAsync(container, "admin.password", DryRunStandIns.Secret(step.Component, KeystoneInstaller.AdminPasswordSecret),
             password => $"OS_BOOTSTRAP_PASSWORD={password} {bootstrap}", step.Cancellation);
     }
 }

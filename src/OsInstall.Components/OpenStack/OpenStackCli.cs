@@ -78,7 +78,7 @@ public static class OpenStackCli
         {
             return;
         }
-        await WithSecretFileAsync(step.Target, $"{user}.password", step.Secrets.Get(passwordSecret),
+        await WithSecretFileAsync(step.Target, $"{user}.password", DryRunStandIns.Secret(step.Component, passwordSecret),
             password => $". {Sh.Quote(AdminOpenrc)} && {Sh.Join("openstack", "user", "create", "--domain", "default", user)} --password {password}",
             step.Cancellation).ConfigureAwait(false);
     }

@@ -31,11 +31,13 @@ namespace OsInstall.Components.OpenStack;
 public abstract class OpenStackComponent : IComponent
 {
     private readonly Func<ClusterConfig, IDatabaseEngine> engineFor;
+    private readonly bool defaultEngine;
 
     /// <param name="databaseEngine">The database engine (tests give a fake); default: the one the config selects.</param>
     protected OpenStackComponent(Func<ClusterConfig, IDatabaseEngine>? databaseEngine)
     {
         engineFor = databaseEngine ?? DatabaseEngines.For;
+        defaultEngine = databaseEngine is null;
     }
 
     /// <summary>What the service is (data only; see <see cref="OpenStackService"/>).</summary>
@@ -92,8 +94,16 @@ public abstract class OpenStackComponent : IComponent
     /// <summary>The health checks through the API on controller-1.</summary>
     protected virtual IEnumerable<ApiCheck> ApiChecks(ClusterConfig config) => [];
 
-    /// <summary>The platform the set runs on (tests may give their own).</summary>
-    protected virtual ContainerPlatform Platform(ComponentContext ctx) => ContainerPlatforms.For(ctx);
+    /// <summary>The platform the set runs on (tests may give their own); a dry run plans ports the OVN database cannot give yet.</summary>
+    protected virtual ContainerPlatform Platform(ComponentContext ctx)
+    {
+        var platform = ContainerPlatforms.For(ctx);
+        return ctx.DryRun ? platform with { Network = DryRunStandIns.Network(platform.Network, ctx.Log) } : platform;
+    }
+
+    /// <summary>The database engine; a dry run without a registered engine component plans with a stand-in.</summary>
+    protected IDatabaseEngine Engine(ComponentContext ctx) =>
+        ctx.DryRun && defaultEngine && TryEngine(ctx.Config) is null ? DryRunStandIns.DatabaseEngine(ctx.Log) : engineFor(ctx.Config);
 
     public IEnumerable<Phase> Install(ComponentContext ctx)
     {
@@ -109,7 +119,7 @@ public abstract class OpenStackComponent : IComponent
         }
         if (service.Database is { } db)
         {
-            yield return Phase.On($"{service.Name}-database", first.Host, step => engineFor(step.Config).EnsureDatabaseAsync(step, db));
+            yield return Phase.On($"{service.Name}-database", first.Host, step => Engine(step.Component).EnsureDatabaseAsync(step, db));
         }
         yield return PerMember(ctx, platform, $"{service.Name}-config", ConfigureAsync);
         if (service.DbSyncCommands.Count > 0)
@@ -169,7 +179,7 @@ public abstract class OpenStackComponent : IComponent
         }
         if (service.Database is { } db)
         {
-            yield return Phase.On($"{service.Name}-database", first.Host, step => engineFor(step.Config).DropDatabaseAsync(step, db));
+            yield return Phase.On($"{service.Name}-database", first.Host, step => Engine(step.Component).DropDatabaseAsync(step, db));
         }
         foreach (var phase in HaproxyRefresh.Phases(ctx, this, removing: true))
         {
@@ -210,7 +220,7 @@ public abstract class OpenStackComponent : IComponent
 
     /// <summary>The database URLs of the service's [database] section (connection, slave_connection).</summary>
     protected DatabaseUrls DatabaseUrls(ComponentContext ctx) =>
-        engineFor(ctx.Config).Urls(ctx.Config, ctx.Secrets,
+        Engine(ctx).Urls(ctx.Config, ctx.Secrets,
             Service.Database ?? throw new InvalidOperationException($"{Service.Name} has no database"));
 
     /// <summary>One step per member, on its controller, with that member's container as a (quiet) target.</summary>
