@@ -5,6 +5,7 @@ namespace OsInstall.Tests.OpenStack;
 /// no option unknown to the service's own definitions (Debian's Zed packages; newer options only
 /// through oslo_allow_list.txt), and every value readable as its option's type and choices.
 /// </summary>
+[Collection(OsloCheckerCollection.Name)]
 public sealed class OsloConfigCheckTests
 {
     [Theory]

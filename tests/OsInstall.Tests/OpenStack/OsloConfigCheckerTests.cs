@@ -5,6 +5,7 @@ namespace OsInstall.Tests.OpenStack;
 /// (a checker that passes everything would make <see cref="OsloConfigCheckTests"/> worthless),
 /// and the allow-list excuses exactly the options it lists, for its service only.
 /// </summary>
+[Collection(OsloCheckerCollection.Name)]
 public sealed class OsloConfigCheckerTests
 {
     private static readonly Lazy<string> Keystone = new(() => RenderedConfigs.RenderKeystone(_ => { }));
