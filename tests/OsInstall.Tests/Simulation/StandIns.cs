@@ -269,14 +269,14 @@ public static class StandIns
         }
         # --- end ovn-nbctl ------------------------------------------------------------------------
 
-        # --- openstack (compute component): canned answers per subcommand -----------------------
+        # --- openstack canned answers (compute component): per subcommand -----------------------
         # /etc/osinstall-sim/openstack/<word1>-<word2>-<word3> (e.g. compute-service-list) is printed
         # when present, so a test can answer each lookup on its own.
-        openstack_sim() {
+        openstack_canned() {
           f="/etc/osinstall-sim/openstack/$1-$2-$3"
           if [ -f "$f" ]; then cat "$f"; fi
         }
-        # --- end openstack ------------------------------------------------------------------------
+        # --- end openstack canned ------------------------------------------------------------------------
 
         # --- accounts (compute component): Alpine's busybox adduser/addgroup/deluser/delgroup -----
         # Debian's static busybox has none of them; these edit the host's /etc/passwd and /etc/group
@@ -316,8 +316,78 @@ public static class StandIns
         }
         # --- end accounts -------------------------------------------------------------------------
 
+        # --- openstack: a tiny keystone, for check-then-act --------------------------------------
+        # Only when the test gave no canned output. Objects live in $state/openstack/<kind>/<name>:
+        # "<kind> create ... NAME" (service: --name NAME) makes one and a second create of the same
+        # name fails as keystone's 409 does; "<kind> show NAME" exits 1 with keystone's "No <kind>
+        # with a name or ID of 'NAME' exists." until then; "list" prints the names; "delete" removes.
+        # "role add|remove --project P --user U ROLE" keeps assignments that "role assignment list
+        # --project P --user U --role R" prints; "endpoint create --region R SERVICE INTERFACE URL",
+        # "endpoint list [--service S] [--interface I] [--region R] -c ID [-c URL]", "endpoint set
+        # --url URL ID" and "endpoint delete ID" keep endpoints; "token issue" prints an expiry.
+        openstack_sim() {
+          db=$state/openstack
+          kind=$1; verb=$2; shift 2
+          if [ "$kind" = role ] && [ "$verb" = assignment ]; then kind=assignment; verb=$1; shift; fi
+          o_project=; o_user=; o_role=; o_service=; o_interface=; o_region=; o_name=; o_url=; cols=; pos=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              --project) o_project=$2; shift ;;
+              --user) o_user=$2; shift ;;
+              --role) o_role=$2; shift ;;
+              --service) o_service=$2; shift ;;
+              --interface) o_interface=$2; shift ;;
+              --region) o_region=$2; shift ;;
+              --name) o_name=$2; shift ;;
+              --url) o_url=$2; shift ;;
+              -c|--column) cols="$cols $2"; shift ;;
+              --names|--enable|--disable|--or-show) ;;
+              --*|-f) shift ;;
+              *) pos="$pos
+        $1" ;;
+            esac
+            shift
+          done
+          old_ifs=$IFS; IFS='
+        '; set -f; set -- $pos; set +f; IFS=$old_ifs
+          mkdir -p "$db/$kind" "$db/assignment"
+          case $kind.$verb in
+            token.issue) echo "2099-01-01T00:00:00+0000" ;;
+            assignment.list) [ ! -f "$db/assignment/$o_project,$o_user,$o_role" ] || echo "$o_role" ;;
+            role.add) : > "$db/assignment/$o_project,$o_user,$1" ;;
+            role.remove) rm -f "$db/assignment/$o_project,$o_user,$1" ;;
+            endpoint.create)
+              id=$(printf '%s' "$1 $2 $o_region" | md5sum | cut -c1-32)
+              printf '%s %s %s %s\n' "$1" "$2" "$o_region" "$3" > "$db/endpoint/$id"; echo "id $id" ;;
+            endpoint.list)
+              for f in "$db/endpoint"/*; do
+                [ -f "$f" ] || continue
+                read -r e_service e_interface e_region e_url < "$f"
+                [ -z "$o_service" ] || [ "$o_service" = "$e_service" ] || continue
+                [ -z "$o_interface" ] || [ "$o_interface" = "$e_interface" ] || continue
+                [ -z "$o_region" ] || [ "$o_region" = "$e_region" ] || continue
+                case $cols in *URL*) echo "${f##*/} $e_url" ;; *) echo "${f##*/}" ;; esac
+              done ;;
+            endpoint.set)
+              [ -f "$db/endpoint/$1" ] || { echo "No endpoint with a name or ID of '$1' exists." >&2; return 1; }
+              read -r e_service e_interface e_region e_url < "$db/endpoint/$1"
+              printf '%s %s %s %s\n' "$e_service" "$e_interface" "$e_region" "$o_url" > "$db/endpoint/$1" ;;
+            *.create)
+              n=${o_name:-$1}
+              if [ -e "$db/$kind/$n" ]; then echo "Conflict occurred attempting to store $kind - Duplicate entry. (HTTP 409)" >&2; return 1; fi
+              : > "$db/$kind/$n" ;;
+            *.show)
+              [ -e "$db/$kind/$1" ] || { echo "No $kind with a name or ID of '$1' exists." >&2; return 1; }
+              echo "name $1" ;;
+            *.delete)
+              [ -e "$db/$kind/$1" ] || { echo "No $kind with a name or ID of '$1' exists." >&2; return 1; }
+              rm -f "$db/$kind/$1" ;;
+            *.list) ls "$db/$kind" ;;
+          esac
+        }
+        # --- end openstack ------------------------------------------------------------------------
+
         case $name in
-          openstack) openstack_sim "$@" ;;
           adduser|addgroup|deluser|delgroup) accounts_sim "$@" || exit 1 ;;
           rc-service|service)
             # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
@@ -392,6 +462,11 @@ public static class StandIns
             nbctl_sim "$@"; rc=$?
             rmdir "$state/ovn.lock" 2>/dev/null
             exit $rc ;;
+          openstack)
+            # A canned answer for the whole command, else one for this subcommand, else the tiny keystone.
+            [ -f "/etc/osinstall-sim/output/openstack" ] && exit 0
+            if [ -f "/etc/osinstall-sim/openstack/$1-$2-$3" ]; then openstack_canned "$@"; exit 0; fi
+            openstack_sim "$@" || exit $? ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;

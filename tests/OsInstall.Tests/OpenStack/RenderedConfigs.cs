@@ -1,0 +1,64 @@
+using OsInstall.Common.Config;
+using OsInstall.Common.Database;
+using OsInstall.Common.Engine;
+using OsInstall.Common.Secrets;
+using OsInstall.Components;
+using OsInstall.Components.Keystone;
+using OsInstall.Tests.TestSupport;
+
+namespace OsInstall.Tests.OpenStack;
+
+/// <summary>
+/// Every OpenStack config file osinstall renders, for the oslo config checker
+/// (<see cref="OsloConfigCheckTests"/>): one entry per file and variant, rendered from the example
+/// cluster (config/common.yaml) with secrets full of awkward characters. A new service adds its
+/// files here (data only) and its namespaces to oslo_services.json.
+/// </summary>
+public static class RenderedConfigs
+{
+    /// <param name="Service">Entry of oslo_services.json whose definitions check the file.</param>
+    /// <param name="Case">What this variant is (file name and variation), for test names.</param>
+    /// <param name="Render">Renders the file.</param>
+    public sealed record Entry(string Service, string Case, Func<string> Render)
+    {
+        public override string ToString() => Case;
+    }
+
+    public static IReadOnlyList<Entry> All { get; } =
+    [
+        new("keystone", "keystone.conf (fernet, postgres)", () => RenderKeystone(_ => { })),
+        new("keystone", "keystone.conf (jws, no slave connection)", () => RenderKeystone(c => c.Openstack.KeystoneTokenProvider = "jws", slave: false)),
+    ];
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in All)
+        {
+            data.Add(e.Case);
+        }
+        return data;
+    }
+
+    public static Entry Get(string name) => All.Single(e => e.Case == name);
+
+    public static ClusterConfig ExampleConfig(Action<ClusterConfig>? change = null)
+    {
+        var config = ConfigLoader.LoadFile(RepoPaths.ExampleConfig).Config!;
+        change?.Invoke(config);
+        return config;
+    }
+
+    public static ComponentContext Context(ClusterConfig config, SecretStore? secrets = null) =>
+        new(config, secrets ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
+            (_, _) => throw new InvalidOperationException("rendering only: no hosts"),
+            (_, _, _) => Task.CompletedTask, Serilog.Core.Logger.None, dryRun: false);
+
+    public static string RenderKeystone(Action<ClusterConfig> change, bool slave = true)
+    {
+        var ctx = Context(ExampleConfig(change));
+        var db = new KeystoneInstaller().Service.Database!;
+        var urls = new FakeDatabaseEngine().Urls(ctx.Config, ctx.Secrets, db);
+        return KeystoneConf.Render(ctx, slave ? urls : urls with { SlaveConnection = null });
+    }
+}
