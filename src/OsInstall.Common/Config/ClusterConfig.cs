@@ -246,6 +246,8 @@ public sealed class VersionsSection
     public string Keepalived { get; set; } = "";
     [ConfigRequired]
     public string Mariadb { get; set; } = "";
+    /// <summary>PostgreSQL major version of the postgres containers (Alpine's postgresqlNN packages).</summary>
+    public string Postgres { get; set; } = "17";
 }
 
 public sealed class OpenStackSection
