@@ -42,10 +42,10 @@ public static class PostgresFiles
     public static string Confd(TemplateRenderer t, PostgresSettings s) => Render(t, "postgresql.confd.sbn", ServiceModel(s));
 
     public static string CheckScript(TemplateRenderer t, PostgresSettings s) =>
-        Render(t, "check_postgres.sh.sbn", new { RecoveryQuery = PostgresCommands.RecoveryQuery(s) });
+        Render(t, "check_postgres.sbn", new { RecoveryQuery = PostgresCommands.RecoveryQuery(s) });
 
     public static string PromoteScript(TemplateRenderer t, PostgresSettings s) =>
-        Render(t, "promote.sh.sbn", new
+        Render(t, "promote.sbn", new
         {
             WaitReady = PostgresCommands.WaitReady(s),
             RecoveryQuery = PostgresCommands.RecoveryQuery(s),
@@ -58,7 +58,7 @@ public static class PostgresFiles
         var service = new Common.Alpine.OpenRcService(ServiceName);
         var parent = s.DataDir[..s.DataDir.LastIndexOf('/')];
         var name = s.DataDir[(s.DataDir.LastIndexOf('/') + 1)..];
-        return Render(t, "demote.sh.sbn", new
+        return Render(t, "demote.sbn", new
         {
             Member = member.Name,
             RecoveryQuery = PostgresCommands.AsPostgres(PostgresCommands.RecoveryQuery(s)),
