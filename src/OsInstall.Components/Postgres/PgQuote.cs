@@ -32,10 +32,14 @@ public static class PgQuote
         return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
-    /// <summary>A libpq keyword value: '...' with \ and ' backslash-escaped.</summary>
+    /// <summary>A libpq keyword value: as it is when plain (a host name, a path), else '...' with \ and ' backslash-escaped.</summary>
     public static string ConninfoValue(string value)
     {
         Reject(value);
+        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or ':' or '@'))
+        {
+            return value;
+        }
         return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
     }
 

@@ -16,7 +16,7 @@ public static class PostgresCommands
     /// <summary><paramref name="command"/> run by the OS user postgres.</summary>
     public static string AsPostgres(string command) => Sh.Join("su", "-s", "/bin/sh", PostgresSettings.OsUser, "-c", command);
 
-    /// <summary>psql over the member's own socket as the superuser (peer authentication: no password).</summary>
+    /// <summary>psql over the member's own socket as the superuser (peer authentication mapped for root and postgres: no password).</summary>
     public static string LocalPsql(PostgresSettings s, params string[] extra) =>
         Sh.Join([s.Bin("psql"), "-X", "-A", "-t", "-q", "-w", "-v", "ON_ERROR_STOP=1", "-h", s.SocketDir, "-p", s.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", PostgresSettings.Superuser, "-d", "postgres", .. extra]);
 
@@ -44,10 +44,11 @@ public static class PostgresCommands
     public static string LinkConfig(PostgresSettings s)
     {
         var conf = Sh.Quote(s.DataDir + "/postgresql.conf");
-        var hba = Sh.Quote(s.DataDir + "/pg_hba.conf");
+        string Link(string target, string link) =>
+            $"if [ \"$(readlink {Sh.Quote(link)})\" != {Sh.Quote(target)} ]; then ln -sfn {Sh.Quote(target)} {Sh.Quote(link)} && echo {Changed}; fi; ";
         return $"if [ -f {Sh.Quote(s.StandbySignal)} ]; then c={Sh.Quote(s.SlaveConf)}; else c={Sh.Quote(s.MasterConf)}; fi; " +
                $"if [ \"$(readlink {conf})\" != \"$c\" ]; then ln -sfn \"$c\" {conf} && echo {Changed}; fi; " +
-               $"if [ \"$(readlink {hba})\" != {Sh.Quote(s.HbaConf)} ]; then ln -sfn {Sh.Quote(s.HbaConf)} {hba} && echo {Changed}; fi; true";
+               Link(s.HbaConf, s.DataDir + "/pg_hba.conf") + Link(s.IdentConf, s.DataDir + "/pg_ident.conf") + "true";
     }
 
     /// <summary>Prints one line master=host:port for every member that answers as a writable server.</summary>
@@ -83,7 +84,8 @@ public static class PostgresCommands
     public static string Rewind(PostgresSettings s, string host, int port) =>
         AsPostgres(Sh.Join(s.Bin("pg_rewind"), "-D", s.DataDir, "--source-server=" + Conninfo(s, host, port) + " dbname=postgres"));
 
-    public static string Promote(PostgresSettings s) => Sh.Join(s.Bin("pg_ctl"), "promote", "-w", "-t", "60", "-D", s.DataDir);
+    /// <summary>pg_ctl promote (as the OS user postgres: pg_ctl refuses root).</summary>
+    public static string Promote(PostgresSettings s) => AsPostgres(Sh.Join(s.Bin("pg_ctl"), "promote", "-w", "-t", "60", "-D", s.DataDir));
 
     /// <summary>psql reading SQL on stdin, against the local server (<paramref name="master"/> null) or the master over TCP.</summary>
     public static string PsqlStdin(PostgresSettings s, PostgresPeer? master) =>
@@ -95,7 +97,6 @@ public static class PostgresCommands
     /// </summary>
     public static string Health(PostgresSettings s) =>
         $"if [ -f {Sh.Quote(s.StandbySignal)} ]; then echo standby_signal=yes; else echo standby_signal=no; fi; " +
-        AsPostgres(
-            $"r=$({RecoveryQuery(s)}) && echo \"in_recovery=$r\" && if [ \"$r\" = f ]; then " +
-            $"echo \"sync_standbys=$({LocalPsql(s, "-c", "select count(*) from pg_stat_replication where sync_state in ('sync', 'quorum')")})\"; fi");
+        $"r=$({RecoveryQuery(s)}) && echo \"in_recovery=$r\" && if [ \"$r\" = f ]; then " +
+        $"echo \"sync_standbys=$({LocalPsql(s, "-c", "select count(*) from pg_stat_replication where sync_state in ('sync', 'quorum')")})\"; fi";
 }

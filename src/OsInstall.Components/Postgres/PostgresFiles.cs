@@ -34,6 +34,9 @@ public static class PostgresFiles
     public static string Hba(TemplateRenderer t, PostgresTopology topology) =>
         Render(t, "pg_hba.conf.sbn", new { topology.ReplicationAddresses, topology.ClientNetworks });
 
+    public static string Ident(TemplateRenderer t) =>
+        Render(t, "pg_ident.conf.sbn", new { OsUsers = new[] { "root", PostgresSettings.OsUser }, Superuser = PostgresSettings.Superuser });
+
     public static string PgPass(TemplateRenderer t, string password) =>
         Render(t, "pgpass.sbn", new { User = PostgresSettings.Superuser, Password = PgQuote.PgPassField(password) });
 
@@ -61,7 +64,7 @@ public static class PostgresFiles
         return Render(t, "demote.sbn", new
         {
             Member = member.Name,
-            RecoveryQuery = PostgresCommands.AsPostgres(PostgresCommands.RecoveryQuery(s)),
+            RecoveryQuery = PostgresCommands.RecoveryQuery(s),
             StopService = service.StopIfStarted,
             Rewind = PostgresCommands.Rewind(s, topology.PrimaryHost, topology.PrimaryPort),
             Archive = Sh.Join("tar", "-czf", $"/root/{member.Name}-data-before-demote.tar.gz", "-C", parent, name),

@@ -29,6 +29,7 @@ public sealed record PostgresMemberSetup(
         changed |= await Write(s.MasterConf, PostgresFiles.Conf(t, s, Topology, Peer, standby: false), root).ConfigureAwait(false);
         changed |= await Write(s.SlaveConf, PostgresFiles.Conf(t, s, Topology, Peer, standby: true), root).ConfigureAwait(false);
         changed |= await Write(s.HbaConf, PostgresFiles.Hba(t, Topology), root).ConfigureAwait(false);
+        changed |= await Write(s.IdentConf, PostgresFiles.Ident(t), root).ConfigureAwait(false);
         await Write(s.PgPassFile, PostgresFiles.PgPass(t, Password), new FileSpec("0600", PostgresSettings.OsUser, PostgresSettings.OsUser)).ConfigureAwait(false);
         await Write(s.CheckScript, PostgresFiles.CheckScript(t, s), script).ConfigureAwait(false);
         await Write(s.PromoteScript, PostgresFiles.PromoteScript(t, s), script).ConfigureAwait(false);

@@ -44,6 +44,7 @@ public sealed record PostgresSettings
     public string MasterConf => $"{ConfDir}/postgresql.master";
     public string SlaveConf => $"{ConfDir}/postgresql.slave";
     public string HbaConf => $"{ConfDir}/pg_hba.conf";
+    public string IdentConf => $"{ConfDir}/pg_ident.conf";
     public string CheckScript => $"{ConfDir}/check_postgres.sh";
     public string PromoteScript => $"{ConfDir}/promote.sh";
     public string DemoteScript => $"{ConfDir}/demote.sh";

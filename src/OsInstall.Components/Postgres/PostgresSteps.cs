@@ -21,7 +21,13 @@ internal static class PostgresSteps
 
     public const int CheckIntervalSeconds = 10;
 
-    private const string ScriptUser = "postgres postgres";
+    /// <summary>
+    /// keepalived runs the scripts as root (root-owned, in a root-owned directory, as its script
+    /// security wants); they reach the server as the superuser through pg_ident's map and run pg_ctl
+    /// as postgres. (The original ran them as postgres; keepalived 2.2's config test kills itself on
+    /// a non-root script user, so such a config could not be checked.)
+    /// </summary>
+    private const string ScriptUser = "root root";
 
     public static IReadOnlyList<string> Packages(PostgresSettings s) => [$"postgresql{s.Version}", $"postgresql{s.Version}-client", "keepalived"];
 

@@ -79,8 +79,8 @@ internal static class LoopbackPostgres
         return ports;
     }
 
-    /// <summary>psql as the OS user postgres over the member's socket; returns stdout, throws with stderr on failure.</summary>
-    public static string Psql(PostgresSettings s, string sql) => Sh0(PostgresCommands.AsPostgres(PostgresCommands.LocalPsql(s, "-c", sql))).Trim();
+    /// <summary>psql as the superuser over the member's socket (as root, through pg_ident's map, as keepalived's scripts do); stdout.</summary>
+    public static string Psql(PostgresSettings s, string sql) => Sh0(PostgresCommands.LocalPsql(s, "-c", sql)).Trim();
 
     /// <summary>A service user's login over TCP with its password (PGPASSWORD in the environment of this process only).</summary>
     public static (int Exit, string Output) PsqlAs(int port, string user, string password, string database, string sql)

@@ -73,7 +73,7 @@ public sealed class ReplicationTests(ReplicaSetFixture set)
             Assert.Equal(1, CheckScript(set.Standby));
             Assert.Equal(0, CheckScript(set.Master));
 
-            var promote = LoopbackPostgres.Run("/bin/sh", "-c", PostgresCommands.AsPostgres(third.PromoteScript));
+            var promote = LoopbackPostgres.Run(third.PromoteScript);
             Assert.True(promote.Exit == 0, promote.StdOut + promote.StdErr + set.ServerLog(3));
 
             Assert.Equal("f", LoopbackPostgres.Psql(third, "select pg_is_in_recovery()"));
@@ -83,7 +83,7 @@ public sealed class ReplicationTests(ReplicaSetFixture set)
             Assert.Equal("1", LoopbackPostgres.Psql(third, "select count(*) from promoted"));
             Assert.Equal(0, CheckScript(third));
             // A second notify_master on a master does nothing and succeeds.
-            Assert.Equal(0, LoopbackPostgres.Run("/bin/sh", "-c", PostgresCommands.AsPostgres(third.PromoteScript)).Exit);
+            Assert.Equal(0, LoopbackPostgres.Run(third.PromoteScript).Exit);
         }
         finally
         {
@@ -92,5 +92,5 @@ public sealed class ReplicationTests(ReplicaSetFixture set)
         Assert.Equal(2, CheckScript(third));
     }
 
-    private static int CheckScript(PostgresSettings s) => LoopbackPostgres.Run("/bin/sh", "-c", PostgresCommands.AsPostgres(s.CheckScript)).Exit;
+    private static int CheckScript(PostgresSettings s) => LoopbackPostgres.Run(s.CheckScript).Exit;
 }
