@@ -56,11 +56,16 @@ public sealed class PostgresInstaller : IComponent, IAlternativeComponent, IData
         var members = ContainerSet.Members(ctx.Config, ClusterEndpoints.PostgresSet);
         yield return Phase.On("postgres-vip", ctx.Config.FirstController.Name, s => PostgresSteps.AttachVipAsync(s, platform));
         yield return new Phase("postgres-master", [MemberStep("master", members[0], platform, settings, PostgresSteps.MasterAsync)]);
-        if (members.Count > 1)
+        // One member at a time, as the original: base backups do not compete for the master, and the
+        // members' address lookups on controller-1 do not overlap.
+        foreach (var m in members.Skip(1))
         {
-            yield return new Phase("postgres-standbys", members.Skip(1).Select(m => MemberStep("standby", m, platform, settings, PostgresSteps.StandbyAsync)).ToList());
+            yield return new Phase($"{m.Container}-standby", [MemberStep("standby", m, platform, settings, PostgresSteps.StandbyAsync)]);
         }
-        yield return new Phase("postgres-keepalived", members.Select(m => MemberStep("keepalived", m, platform, settings, PostgresSteps.KeepalivedAsync)).ToList());
+        foreach (var m in members)
+        {
+            yield return new Phase($"{m.Container}-keepalived", [MemberStep("keepalived", m, platform, settings, PostgresSteps.KeepalivedAsync)]);
+        }
     }
 
     public IEnumerable<Phase> Uninstall(ComponentContext ctx)
