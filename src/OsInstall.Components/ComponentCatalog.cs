@@ -1,5 +1,6 @@
 using System.Reflection;
 using OsInstall.Common.Config;
+using OsInstall.Common.Database;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Templates;
 
@@ -42,6 +43,18 @@ public static class ComponentCatalog
     {
         var start = Resolve([name])[0];
         return All.Where(c => c.Order >= start.Order).ToList();
+    }
+
+    /// <summary>The database engine (postgres or galera) the config selects: the database API of the OpenStack components.</summary>
+    public static IDatabaseEngine DatabaseEngine(ClusterConfig config)
+    {
+        var engines = All.OfType<IDatabaseEngine>()
+            .Where(e => e is not IAlternativeComponent alt || alt.SelectedBy(config))
+            .ToList();
+        return engines.Count == 1
+            ? engines[0]
+            : throw new InvalidOperationException(
+                $"openstack.database '{config.Openstack.Database}' selects {engines.Count} database engines; exactly one is needed");
     }
 
     /// <summary>The order without the database that the config does not select.</summary>

@@ -252,6 +252,8 @@ public sealed class VersionsSection
     public string QemuGitRepo { get; set; } = "https://gitlab.com/qemu-project/qemu.git";
     /// <summary>Tag to build; empty: the version of Alpine's qemu-system-x86_64 package (as the original), so qemu-modules match.</summary>
     public string QemuRef { get; set; } = "";
+    /// <summary>PostgreSQL major version of the postgres containers (Alpine's postgresqlNN packages).</summary>
+    public string Postgres { get; set; } = "17";
 }
 
 public sealed class OpenStackSection
