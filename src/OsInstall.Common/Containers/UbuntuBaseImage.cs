@@ -52,10 +52,10 @@ public static class UbuntuBaseImage
     public static string DebootstrapCommand(ClusterConfig config, string root)
     {
         var lxc = config.Lxc;
-        var finished = $"[ -e {Sh.Quote(root + "/etc/os-release")} ] && [ ! -d {Sh.Quote(root + "/debootstrap")} ]";
+        var unfinished = $"[ ! -e {Sh.Quote(root + "/etc/os-release")} ] || [ -d {Sh.Quote(root + "/debootstrap")} ]";
         var run = Sh.Join("debootstrap", "--arch=" + lxc.Arch, "--variant=minbase", "--keyring=" + HostKeyring,
             "--include=" + string.Join(',', Packages), lxc.UbuntuRelease, root, lxc.UbuntuMirror.TrimEnd('/'));
-        return $"{finished} || {run}";
+        return $"if {unfinished}; then {run}; fi";
     }
 
     internal static async Task PopulateAsync(StepContext step, RbdCli rbd, string image)

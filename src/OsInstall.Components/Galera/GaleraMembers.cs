@@ -15,7 +15,7 @@ public static class GaleraMembers
 {
     public const string ConfigTemplate = "Galera/templates/galera.cnf.sbn";
     public const string RepoTemplate = "Galera/templates/mariadb.list.sbn";
-    public const string StartTemplate = "Galera/templates/start-member.sh.sbn";
+    public const string StartTemplate = "Galera/templates/start-member.sbn"; // not *.sh.sbn: MSBuild would take "sh" for a culture and leave it out of the assembly;
 
     /// <summary>Inside mariadb-1, before the snapshot: MariaDB's repository, the packages, the Galera config; a fresh server stopped and disabled (it starts once the cluster is formed).</summary>
     public static async Task ProvisionAsync(ComponentContext ctx, ContainerTarget target, CancellationToken ct)
