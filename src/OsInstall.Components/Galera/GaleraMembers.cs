@@ -2,6 +2,7 @@ using OsInstall.Common.Containers;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Targets;
 using OsInstall.Common.OpenStack;
+using OsInstall.Common.Shell;
 using OsInstall.Common.Ubuntu;
 
 namespace OsInstall.Components.Galera;
@@ -15,7 +16,9 @@ public static class GaleraMembers
 {
     public const string ConfigTemplate = "Galera/templates/galera.cnf.sbn";
     public const string RepoTemplate = "Galera/templates/mariadb.list.sbn";
-    public const string StartTemplate = "Galera/templates/start-member.sbn"; // not *.sh.sbn: MSBuild would take "sh" for a culture and leave it out of the assembly;
+
+    // Not *.sh.sbn: MSBuild takes "sh" for a culture and leaves such a file out of the assembly.
+    public const string StartTemplate = "Galera/templates/start-member.sbn";
 
     /// <summary>Inside mariadb-1, before the snapshot: MariaDB's repository, the packages, the Galera config; a fresh server stopped and disabled (it starts once the cluster is formed).</summary>
     public static async Task ProvisionAsync(ComponentContext ctx, ContainerTarget target, CancellationToken ct)
@@ -27,7 +30,7 @@ public static class GaleraMembers
         await target.WriteFileAsync(GaleraSettings.ConfigPath, RenderConfig(ctx), ct);
         // The package started a server without Galera; a member that never joined is stopped for the snapshot.
         // Once it has been a member (grastate.dat) it is left alone: a rerun must not stop the cluster.
-        await target.RunCheckedAsync($"[ -e {Common.Shell.Sh.Quote(GaleraSettings.GrastatePath)} ] || {{ {GaleraSettings.Mariadb.StopAndDisable}; }}", ct);
+        await target.RunCheckedAsync($"[ -e {Sh.Quote(GaleraSettings.GrastatePath)} ] || {{ {GaleraSettings.Mariadb.StopAndDisable}; }}", ct);
     }
 
     /// <summary>Starts one member: bootstrap (member 1, once) or join, restart when its config changed, enabled at boot.</summary>
@@ -47,10 +50,10 @@ public static class GaleraMembers
     /// <summary>MariaDB's signing key, fetched once (an empty or missing key file is fetched again).</summary>
     public static string RepoKeyCommand(ComponentContext ctx)
     {
-        var key = Common.Shell.Sh.Quote(GaleraSettings.RepoKeyPath);
-        var tmp = Common.Shell.Sh.Quote(GaleraSettings.RepoKeyPath + ".tmp");
+        var key = Sh.Quote(GaleraSettings.RepoKeyPath);
+        var tmp = Sh.Quote(GaleraSettings.RepoKeyPath + ".tmp");
         return $"[ -s {key} ] || {{ mkdir -p /etc/apt/keyrings && " +
-               $"{Common.Shell.Sh.Join("curl", "-fsSL", ctx.Config.Versions.MariadbKeyUrl, "-o", GaleraSettings.RepoKeyPath + ".tmp")} && mv -f {tmp} {key}; }}";
+               $"{Sh.Join("curl", "-fsSL", ctx.Config.Versions.MariadbKeyUrl, "-o", GaleraSettings.RepoKeyPath + ".tmp")} && mv -f {tmp} {key}; }}";
     }
 
     public static string RenderRepo(ComponentContext ctx) => ctx.Render(RepoTemplate, new
@@ -78,7 +81,7 @@ public static class GaleraMembers
             Member = member.Container,
             Bootstrap = member.Index == 1,
             ConfigChanged = configChanged,
-            Grastate = Common.Shell.Sh.Quote(GaleraSettings.GrastatePath),
+            Grastate = Sh.Quote(GaleraSettings.GrastatePath),
             IsActive = service.IsActive,
             Start = service.StartIfStopped,
             Restart = service.Restart,
