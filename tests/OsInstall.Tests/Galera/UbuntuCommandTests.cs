@@ -9,8 +9,9 @@ namespace OsInstall.Tests.Galera;
 /// unit state: each acts once, and a second run issues no apt-get install/purge and no systemctl
 /// enable/start/stop at all.
 /// </summary>
-[Collection(SimulatedClusterCollection.Name)]
-public sealed class UbuntuCommandTests(SimulatedCluster cluster)
+// On the end-to-end cluster with the galera scenario: one simulated cluster for all galera tests, not two starting side by side.
+[Collection(EndToEnd.EndToEndCollection.Name)]
+public sealed class UbuntuCommandTests(EndToEnd.EndToEndCluster cluster)
 {
     private const string Host = "o3p-os-compute-2";
 
