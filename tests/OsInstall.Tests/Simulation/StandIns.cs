@@ -227,7 +227,7 @@ public static class StandIns
         $a" ;;
             esac
           done
-          printf '%s\n' "$words" | sed '1d' > "$state/ovn/args"
+          printf '%s\n' "$words" | sed '1d' > "$state/ovn/args.$$"
           cmd=; port=
           while IFS= read -r w; do
             if [ "$w" = -- ]; then cmd=; continue; fi
@@ -246,8 +246,8 @@ public static class StandIns
                 [ $n = 2 ] && cond=$w ;;
               lsp-list) ;;
             esac
-          done < "$state/ovn/args"
-          case $(sed -n 1p "$state/ovn/args") in
+          done < "$state/ovn/args.$$"
+          case $(sed -n 1p "$state/ovn/args.$$") in
             find)
               case $table in
                 dhcp_options) echo 5e0c0b6a-0000-4000-8000-000000000001 ;;
@@ -263,6 +263,7 @@ public static class StandIns
             list)
               for f in "$d"/*; do [ -f "$f" ] && printf '%s,,"%s"\n' "${f##*/}" "$(cat "$f")"; done ;;
           esac
+          rm -f "$state/ovn/args.$$"
         }
         # --- end ovn-nbctl ------------------------------------------------------------------------
 
