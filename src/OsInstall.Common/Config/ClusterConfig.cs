@@ -212,6 +212,12 @@ public sealed class LxcSection
     public Dictionary<string, string> RootfsSizes { get; set; } = [];
     public int SyslogFiles { get; set; } = 7;
     public int SyslogSizeKb { get; set; } = 100000;
+    /// <summary>Ubuntu release (codename) of the Ubuntu containers (MariaDB Galera only).</summary>
+    public string UbuntuRelease { get; set; } = "noble";
+    /// <summary>Ubuntu archive the Ubuntu base image and containers install from.</summary>
+    public string UbuntuMirror { get; set; } = "http://archive.ubuntu.com/ubuntu";
+    /// <summary>Ubuntu containers: journald's archived logs are rotated and vacuumed daily down to this size.</summary>
+    public string JournalVacuumSize { get; set; } = "100M";
 }
 
 public sealed class VersionsSection
@@ -254,6 +260,10 @@ public sealed class VersionsSection
     public string QemuRef { get; set; } = "";
     /// <summary>PostgreSQL major version of the postgres containers (Alpine's postgresqlNN packages).</summary>
     public string Postgres { get; set; } = "17";
+    /// <summary>MariaDB's apt repository root: &lt;mirror&gt;/&lt;mariadb&gt;/ubuntu &lt;release&gt; main.</summary>
+    public string MariadbMirror { get; set; } = "https://mirror.mariadb.org/repo";
+    /// <summary>The key MariaDB signs that repository with.</summary>
+    public string MariadbKeyUrl { get; set; } = "https://mariadb.org/mariadb_release_signing_key.asc";
 }
 
 public sealed class OpenStackSection

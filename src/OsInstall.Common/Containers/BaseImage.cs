@@ -21,24 +21,37 @@ public static class BaseImage
 {
     public static string Name(ComponentContext ctx) => ctx.Config.Lxc.Dist;
 
+    /// <summary>The base image of the platform's distribution: the Alpine one, or ubuntu-&lt;release&gt; (see <see cref="UbuntuBaseImage"/>).</summary>
+    public static string Name(ComponentContext ctx, ContainerPlatform platform) =>
+        platform.Distribution == ContainerDistribution.Ubuntu ? UbuntuBaseImage.Name(ctx.Config) : Name(ctx);
+
     public static async Task EnsureAsync(StepContext step, ContainerPlatform platform)
     {
         var ctx = step.Component;
         var host = step.Target;
         var ct = step.Cancellation;
         var rbd = new RbdCli(ctx.Config.Ceph);
-        var image = Name(ctx);
+        var ubuntu = platform.Distribution == ContainerDistribution.Ubuntu;
+        var image = Name(ctx, platform);
         var snapshot = image;
 
         if (!await rbd.ExistsAsync(host, image, ct))
         {
-            await host.RunCheckedAsync(rbd.Command("create", image, "--size", ctx.Config.Lxc.RootfsSize), ct);
+            var size = ubuntu ? UbuntuBaseImage.Size(ctx.Config) : ctx.Config.Lxc.RootfsSize;
+            await host.RunCheckedAsync(rbd.Command("create", image, "--size", size), ct);
         }
         var snaps = await rbd.SnapshotsAsync(host, image, ct);
         var snap = snaps.FirstOrDefault(s => s.Name == snapshot);
         if (snap is null)
         {
-            await PopulateAsync(step, platform, rbd, image);
+            if (ubuntu)
+            {
+                await UbuntuBaseImage.PopulateAsync(step, rbd, image);
+            }
+            else
+            {
+                await PopulateAsync(step, platform, rbd, image);
+            }
             await host.RunCheckedAsync(rbd.Command("snap", "create", RbdCli.Spec(image, snapshot)), ct);
         }
         if (snap is not { Protected: true })
@@ -56,9 +69,7 @@ public static class BaseImage
         var mirror = ctx.Config.Versions.AlpineMirror.TrimEnd('/');
         var mnt = ContainerPaths.BaseMount;
 
-        var device = await rbd.EnsureMappedAsync(host, image, ct);
-        await FormatIfBlankAsync(host, device, ct);
-        await host.RunCheckedAsync($"{Sh.Join("mkdir", "-p", mnt)} && {{ mountpoint -q {Sh.Quote(mnt)} || {Sh.Join("mount", device, mnt)}; }}", ct);
+        await MountAsync(host, rbd, image, ct);
 
         if (!await host.ExistsAsync(mnt + ContainerPaths.AlpineRelease, ct))
         {
@@ -78,6 +89,21 @@ public static class BaseImage
             var link = Sh.Quote($"{mnt}/etc/runlevels/{runlevel}/{service}");
             await host.RunCheckedAsync($"[ -e {link} ] || {Sh.Join("chroot", mnt, "rc-update", "add", service, runlevel)}", ct);
         }
+        await UnmountAsync(host, rbd, image, ct);
+    }
+
+    /// <summary>Maps the image, gives it an ext4 filesystem if it has none, and mounts it at <see cref="ContainerPaths.BaseMount"/>.</summary>
+    internal static async Task MountAsync(ITarget host, RbdCli rbd, string image, CancellationToken ct)
+    {
+        var mnt = ContainerPaths.BaseMount;
+        var device = await rbd.EnsureMappedAsync(host, image, ct);
+        await FormatIfBlankAsync(host, device, ct);
+        await host.RunCheckedAsync($"{Sh.Join("mkdir", "-p", mnt)} && {{ mountpoint -q {Sh.Quote(mnt)} || {Sh.Join("mount", device, mnt)}; }}", ct);
+    }
+
+    internal static async Task UnmountAsync(ITarget host, RbdCli rbd, string image, CancellationToken ct)
+    {
+        var mnt = ContainerPaths.BaseMount;
         await host.RunCheckedAsync($"sync && {{ ! mountpoint -q {Sh.Quote(mnt)} || {Sh.Join("umount", mnt)}; }}", ct);
         await rbd.EnsureUnmappedAsync(host, image, ct);
     }

@@ -37,6 +37,7 @@ public static class ContainerBuilder
             Name = name,
             RootfsPath = LxcConfigModel.RbdRootfs(rbd, name),
             Network = new LxcNetworkModel(address.Mac, LxcNetworkModel.OverlayMtu, LxcNetworkModel.OvsHook),
+            HaltSignal = platform.HaltSignal,
         }.Render(ctx.Templates);
         var configChanged = await host.WriteFileAsync(lxc.ConfigPath(name), config, ct);
         if (configChanged)

@@ -14,4 +14,10 @@ public static class ContainerPaths
     public const string AlpineRelease = "/etc/alpine-release";
     public const string Inittab = "/etc/inittab";
     public const string HostApkKeys = "/etc/apk/keys";
+
+    // Ubuntu containers
+    public const string AptSources = "/etc/apt/sources.list";
+    public const string NetworkdEth0 = "/etc/systemd/network/10-eth0.network";
+    public const string JournaldDropIn = "/etc/systemd/journald.conf.d/60-osinstall.conf";
+    public const string JournalVacuumCron = "/etc/cron.d/journal-vacuum";
 }

@@ -17,6 +17,12 @@ public sealed record ContainerPlatform(IContainerNetwork Network, Func<Component
     public IReadOnlyList<(string Service, string Runlevel)> BaseServices { get; init; } =
         [("networking", "boot"), ("rsyslog", "boot"), ("crond", "default"), ("sshd", "default")];
 
+    /// <summary>The containers' distribution; the base packages and services above are Alpine's (Ubuntu's are <see cref="UbuntuBaseImage"/>'s).</summary>
+    public ContainerDistribution Distribution { get; init; } = ContainerDistribution.Alpine;
+
+    /// <summary>The signal lxc-stop sends the container's init to halt it.</summary>
+    public string HaltSignal => Distribution == ContainerDistribution.Ubuntu ? UbuntuBaseImage.HaltSignal : "SIGUSR1";
+
     /// <summary>LXC path; null is the system's /var/lib/lxc.</summary>
     public string? LxcPath { get; init; }
 

@@ -26,7 +26,7 @@ public static class ContainerSet
         yield return Phase.On($"{name}-base-image", first.Host, step => BaseImage.EnsureAsync(step, platform));
         yield return Phase.On(first.Container, first.Host, async step =>
         {
-            var image = BaseImage.Name(step.Component);
+            var image = BaseImage.Name(step.Component, platform);
             var target = await ContainerBuilder.EnsureAsync(step, platform, first, image, image);
             await provision(target);
         });

@@ -12,4 +12,8 @@ public static class ContainerTemplates
     public const string Hosts = "Prepare/templates/hosts.sbn";
     public const string Repositories = "Prepare/templates/repositories.sbn";
     public const string ResolvConf = "Bind/templates/resolv.conf.sbn";
+    public const string UbuntuSources = "Containers/templates/ubuntu-sources.list.sbn";
+    public const string UbuntuNetwork = "Containers/templates/ubuntu-eth0.network.sbn";
+    public const string UbuntuJournald = "Containers/templates/ubuntu-journald.conf.sbn";
+    public const string UbuntuJournalVacuum = "Containers/templates/ubuntu-journal-vacuum.cron.sbn";
 }

@@ -22,6 +22,9 @@ public sealed record LxcConfigModel
 
     public int PtyMax { get; init; } = 16;
 
+    /// <summary>Alpine's busybox init halts on SIGUSR1 (and ignores LXC's default SIGPWR); systemd on SIGRTMIN+3.</summary>
+    public string HaltSignal { get; init; } = "SIGUSR1";
+
     public string Render(TemplateRenderer templates) =>
         templates.Render(ContainerTemplates.LxcConfig, new Dictionary<string, object?>(StringComparer.Ordinal) { ["m"] = this });
 

@@ -38,6 +38,8 @@ public static class StandIns
         "mkfs.ext4", "e2fsck", "resize2fs", "blkid", "chroot",
         // compute nodes (libvirt; see the openstack and accounts blocks of the script)
         "virsh", "adduser", "addgroup", "deluser", "delgroup",
+        // Ubuntu tools (see the apt/dpkg/systemd block of the script)
+        "apt-get", "apt", "dpkg-query", "systemctl", "debootstrap",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -266,6 +268,7 @@ public static class StandIns
             list)
               for f in "$d"/*; do [ -f "$f" ] && printf '%s,,"%s"\n' "${f##*/}" "$(cat "$f")"; done ;;
           esac
+          rm -f "$state/ovn/args.$$"
         }
         # --- end ovn-nbctl ------------------------------------------------------------------------
 
@@ -386,6 +389,85 @@ public static class StandIns
           esac
         }
         # --- end openstack ------------------------------------------------------------------------
+        # --- apt, dpkg-query, systemctl, debootstrap: the Ubuntu tools (galera's containers) --------
+        # apt-get/apt install records packages and purge/remove forgets them; dpkg-query -s/-W answers
+        # for the recorded ones (exit 1 otherwise, as dpkg-query does). systemctl enable/disable make and
+        # remove the link systemd makes (multi-user.target.wants, below --root when given) and
+        # is-enabled reads it; start/stop keep the active state; is-active exits 3 when inactive.
+        # debootstrap leaves what a finished run leaves: the target's os-release and dpkg status.
+        apt_sim() {
+          pkgs=$state/dpkg-installed; touch "$pkgs"; action=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              -o|-t|-c) shift ;;
+              -*) ;;
+              *)
+                if [ -z "$action" ]; then action=$1
+                else
+                  case $action in
+                    install) grep -qxF -- "$1" "$pkgs" || echo "$1" >> "$pkgs" ;;
+                    purge|remove) grep -vxF -- "$1" "$pkgs" > "$pkgs.new"; mv "$pkgs.new" "$pkgs" ;;
+                  esac
+                fi ;;
+            esac
+            shift
+          done
+        }
+        dpkg_query_sim() {
+          pkgs=$state/dpkg-installed; touch "$pkgs"; mode=; rc=0
+          for a in "$@"; do
+            case $a in
+              -s|--status|-W|--show) mode=$a ;;
+              -*) ;;
+              *)
+                if grep -qxF -- "$a" "$pkgs"; then
+                  case $mode in -s|--status) printf 'Package: %s\nStatus: install ok installed\n' "$a" ;; *) printf '%s\t1.0\n' "$a" ;; esac
+                else
+                  echo "dpkg-query: package '$a' is not installed and no information is available" >&2; rc=1
+                fi ;;
+            esac
+          done
+          return $rc
+        }
+        systemctl_sim() {
+          root=; quiet=; action=; rc=0
+          for a in "$@"; do
+            case $a in
+              --root=*) root=${a#--root=} ;;
+              -q|--quiet) quiet=1 ;;
+              -*) ;;
+              *)
+                if [ -z "$action" ]; then action=$a; continue; fi
+                u=${a%.service}; wants=$root/etc/systemd/system/multi-user.target.wants; active=$state/systemd-active
+                mkdir -p "$wants" "$active"
+                case $action in
+                  enable) [ -L "$wants/$u.service" ] || ln -s "/lib/systemd/system/$u.service" "$wants/$u.service" ;;
+                  disable) rm -f "$wants/$u.service" ;;
+                  start|restart|reload|try-restart|reload-or-restart) : > "$active/$u" ;;
+                  stop) rm -f "$active/$u" ;;
+                  is-enabled)
+                    if [ -L "$wants/$u.service" ]; then [ -n "$quiet" ] || echo enabled; else [ -n "$quiet" ] || echo disabled; rc=1; fi ;;
+                  is-active)
+                    if [ -f "$active/$u" ]; then [ -n "$quiet" ] || echo active; else [ -n "$quiet" ] || echo inactive; rc=3; fi ;;
+                esac ;;
+            esac
+          done
+          return $rc
+        }
+        debootstrap_sim() {
+          suite=; target=
+          for a in "$@"; do
+            case $a in
+              -*) ;;
+              *) if [ -z "$suite" ]; then suite=$a; elif [ -z "$target" ]; then target=$a; fi ;;
+            esac
+          done
+          [ -n "$target" ] || { echo "debootstrap: no target given" >&2; return 1; }
+          mkdir -p "$target/etc" "$target/var/lib/dpkg"
+          printf 'NAME="Ubuntu"\nVERSION_CODENAME=%s\n' "$suite" > "$target/etc/os-release"
+          : > "$target/var/lib/dpkg/status"
+        }
+        # --- end apt, dpkg-query, systemctl, debootstrap -----------------------------------------
 
         case $name in
           adduser|addgroup|deluser|delgroup) accounts_sim "$@" || exit 1 ;;
@@ -467,6 +549,10 @@ public static class StandIns
             [ -f "/etc/osinstall-sim/output/openstack" ] && exit 0
             if [ -f "/etc/osinstall-sim/openstack/$1-$2-$3" ]; then openstack_canned "$@"; exit 0; fi
             openstack_sim "$@" || exit $? ;;
+          apt-get|apt) apt_sim "$@" ;;
+          dpkg-query) dpkg_query_sim "$@"; exit $? ;;
+          systemctl) systemctl_sim "$@"; exit $? ;;
+          debootstrap) debootstrap_sim "$@"; exit $? ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;

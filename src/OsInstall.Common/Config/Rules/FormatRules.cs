@@ -55,6 +55,7 @@ public static class FormatRules
             Size(ctx, path, size);
         }
         Size(ctx, "rsyslog.queue_max_disk_space", c.Rsyslog.QueueMaxDiskSpace);
+        Size(ctx, "lxc.journal_vacuum_size", c.Lxc.JournalVacuumSize);
 
         Uuid(ctx, "ceph.cluster_id", c.Ceph.ClusterId);
         Uuid(ctx, "ceph.cinder_secret_uuid", c.Ceph.CinderSecretUuid);
@@ -73,6 +74,9 @@ public static class FormatRules
             ("sample_vm.image_url", c.SampleVm.ImageUrl),
             ("ipxe.mirror", c.Ipxe.Mirror),
             ("ipxe.boot_url", c.Ipxe.BootUrl),
+            ("lxc.ubuntu_mirror", c.Lxc.UbuntuMirror),
+            ("versions.mariadb_mirror", c.Versions.MariadbMirror),
+            ("versions.mariadb_key_url", c.Versions.MariadbKeyUrl),
         })
         {
             if (ctx.Usable(path, value) && !TextFormats.IsHttpUrl(value))
@@ -119,6 +123,7 @@ public static class FormatRules
             ("openstack.demo_project", c.Openstack.DemoProject),
             ("openstack.demo_user", c.Openstack.DemoUser),
             ("openstack.demo_role", c.Openstack.DemoRole),
+            ("lxc.ubuntu_release", c.Lxc.UbuntuRelease),
         })
         {
             if (ctx.Usable(path, value) && !TextFormats.IsPlainName(value))
