@@ -72,7 +72,7 @@ internal static class NodeConfigs
         {
             service.Description,
             DescriptionQuoted = Sh.Quote(service.Description),
-            Command = Sh.Quote($"/usr/bin/{service.Daemon}"),
+            Command = Sh.Quote($"/opt/{service.Project}/bin/{service.Daemon}"),
             // OpenRC evaluates command_args once more when it starts the daemon: joined, then quoted.
             Args = Sh.Quote(Sh.Join([.. service.ConfigFiles.Select(f => $"--config-file={f}"), $"--log-file={log}.log"])),
             User = Sh.Quote($"{service.User}:{service.User}"),
@@ -125,8 +125,9 @@ internal static class NodeConfigs
             .. NodeService.All.Select(x => x.InitScript),
             .. NodeService.All.Select(x => $"{ComputePaths.LogrotateDir}/{x.Daemon}"),
             .. NodeService.Projects.Select(p => $"{ComputePaths.SudoersDir}/{p}")]));
-        // The commands the tarballs brought; their python packages stay in the system's
-        // site-packages, which apk's own py3 packages share.
-        await s.Run(string.Join(" ", NodeService.Projects.Select(p => $"rm -f /usr/bin/{Sh.Quote(p)}-*;")) + " rm -f /usr/bin/privsep-helper");
+        // What the tarballs brought: each service's virtualenv (code and commands) and its rootwrap files.
+        await s.Run(Sh.Join(["rm", "-rf",
+            .. NodeService.Projects.Select(p => $"/opt/{p}"),
+            .. NodeService.Projects.SelectMany(p => new[] { $"/etc/{p}/rootwrap.conf", $"/etc/{p}/rootwrap.d" })]));
     }
 }

@@ -59,7 +59,7 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
             Assert.Contains($"my_ip = {node.Address}", cluster.ReadFile(node.Name, "/etc/nova/nova.conf"));
             Assert.Contains("rbd_user = cinder", cluster.ReadFile(node.Name, "/etc/cinder/cinder.conf"));
             Assert.Contains(op.Secrets.Get("metadata_proxy_secret"), cluster.ReadFile(node.Name, "/etc/neutron/neutron_ovn_metadata_agent.ini"));
-            Assert.Contains("nova ALL = (root) NOPASSWD: /usr/bin/nova-rootwrap", cluster.ReadFile(node.Name, "/etc/sudoers.d/nova"));
+            Assert.Contains("nova ALL = (root) NOPASSWD: /opt/nova/bin/nova-rootwrap", cluster.ReadFile(node.Name, "/etc/sudoers.d/nova"));
             Assert.False(cluster.FileExists(node.Name, "/root/.osinstall-ceph-cinder.key"), "the key file is removed once the secret is set");
             Assert.NotNull(cluster.ReadFile(node.Name, "/etc/logrotate.d/nova-compute"));
             Assert.NotNull(cluster.ReadFile(node.Name, "/etc/route.conf"));

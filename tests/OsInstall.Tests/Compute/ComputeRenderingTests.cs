@@ -126,7 +126,7 @@ public sealed class ComputeRenderingTests
     {
         var ctx = Context();
         var nova = NodeConfigs.InitScript(ctx, NodeService.NovaCompute);
-        Assert.Contains("command=/usr/bin/nova-compute", nova, StringComparison.Ordinal);
+        Assert.Contains("command=/opt/nova/bin/nova-compute", nova, StringComparison.Ordinal);
         Assert.Contains("--config-file=/etc/nova/nova.conf --config-file=/etc/nova/nova-compute.conf", nova, StringComparison.Ordinal);
         Assert.Contains("command_user=nova:nova", nova, StringComparison.Ordinal);
         Assert.Contains("ovsdb-server/add-remote ptcp:6640:127.0.0.1", nova, StringComparison.Ordinal);
