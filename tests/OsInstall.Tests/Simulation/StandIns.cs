@@ -36,6 +36,8 @@ public static class StandIns
         "openstack", "qemu-img", "ssh-keygen", "scp", "rsyslogd", "logrotate", "logger", "hostname", "date", "kill", "killall", "killall5", "pkill",
         // container disks (see the rbd block of the script)
         "mkfs.ext4", "e2fsck", "resize2fs", "blkid", "chroot",
+        // busybox's install, absent from Debian's static busybox (see the install block of the script)
+        "install",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -335,6 +337,44 @@ public static class StandIns
         }
         # --- end openstack ------------------------------------------------------------------------
 
+        # --- openstack: what a fresh placement and cinder answer (their health checks) -------------
+        # "... resource class list" prints placement's standard classes, "volume service list" the
+        # scheduler cinder runs; any other call returns 1 and goes on to openstack_sim.
+        openstack_services_sim() {
+          case " $* " in
+            *" resource class list "*) printf '%s\n' VCPU MEMORY_MB DISK_GB PCI_DEVICE SRIOV_NET_VF ;;
+            *" volume service list "*) echo cinder-scheduler ;;
+            *) return 1 ;;
+          esac
+        }
+        # --- end openstack services ---------------------------------------------------------------
+
+        # --- install: Alpine's busybox has it, Debian's static busybox does not ---------------------
+        # "install -d [-m MODE] [-o U] [-g G] DIR..." makes the directories (mode applied, owner
+        # ignored); copying files is only recorded.
+        install_sim() {
+          i_dir=; i_mode=; i_args=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              -d) i_dir=1 ;;
+              -m) i_mode=$2; shift ;;
+              -o|-g) shift ;;
+              -*) ;;
+              *) i_args="$i_args
+        $1" ;;
+            esac
+            shift
+          done
+          [ -n "$i_dir" ] || return 0
+          old_ifs=$IFS; IFS='
+        '; set -f; set -- $i_args; set +f; IFS=$old_ifs
+          for i_path in "$@"; do
+            mkdir -p "$i_path" || return 1
+            [ -z "$i_mode" ] || chmod "$i_mode" "$i_path" || return 1
+          done
+        }
+        # --- end install --------------------------------------------------------------------------
+
         case $name in
           rc-service|service)
             # OpenRC's own checks: with --ifstarted / --ifnotstarted the action runs only in that state.
@@ -402,7 +442,8 @@ public static class StandIns
               for f in boot.sh configure; do printf '#!/bin/sh\nexit 0\n' > "$d/$f"; chmod +x "$d/$f"; done
             fi ;;
           ovn-nbctl) [ -f "/etc/osinstall-sim/output/ovn-nbctl" ] || nbctl_sim "$@" ;;
-          openstack) [ -f "/etc/osinstall-sim/output/openstack" ] || { openstack_sim "$@" || exit $?; } ;;
+          openstack) [ -f "/etc/osinstall-sim/output/openstack" ] || openstack_services_sim "$@" || { openstack_sim "$@" || exit $?; } ;;
+          install) install_sim "$@" || exit 1 ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;
