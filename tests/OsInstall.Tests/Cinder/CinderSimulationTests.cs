@@ -61,9 +61,10 @@ public sealed class CinderSimulationTests(SimulatedCluster cluster)
 
         Assert.Empty(sim.Creates());
 
-        var withoutScheduler = await sim.VerifyAsync(cinder);
-        sim.SetOpenstackOutput("cinder-scheduler\n");
         var healthy = await sim.VerifyAsync(cinder);
+        // a cinder whose scheduler never reported in
+        sim.SetOpenstackOutput("cinder-volume\n");
+        var withoutScheduler = await sim.VerifyAsync(cinder);
         sim.SetOpenstackOutput(null);
         Assert.False(withoutScheduler.Healthy);
         Assert.Contains(withoutScheduler.Checks, c => !c.Ok && c.Detail == "missing: cinder-scheduler");
