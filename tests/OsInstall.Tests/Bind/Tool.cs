@@ -20,7 +20,8 @@ internal static class Tool
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // A cap for a hung tool, not a timing check: the oslo checker loads a whole service's option definitions and takes a minute on a busy machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(300));
         await p.WaitForExitAsync(timeout.Token);
         return (p.ExitCode, await stdout + await stderr);
     }

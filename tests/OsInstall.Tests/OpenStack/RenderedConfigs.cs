@@ -28,6 +28,12 @@ public static class RenderedConfigs
     [
         new("keystone", "keystone.conf (fernet, postgres)", () => RenderKeystone(_ => { })),
         new("keystone", "keystone.conf (jws, no slave connection)", () => RenderKeystone(c => c.Openstack.KeystoneTokenProvider = "jws", slave: false)),
+        new("placement", "placement.conf (postgres)", () => Placement.PlacementTests.RenderConf()),
+        new("placement", "placement.conf (no slave connection)", () => Placement.PlacementTests.RenderConf(slave: false)),
+        new("glance", "glance-api.conf (rbd store, postgres)", () => Glance.GlanceTests.RenderConf()),
+        new("glance", "glance-api.conf (rbd store, one worker, no slave connection)", () => Glance.GlanceTests.RenderConf(c => c.Openstack.BjoernWorkers = 1, slave: false)),
+        new("cinder", "cinder.conf ([ceph] backend, postgres)", () => Cinder.CinderTests.RenderConf()),
+        new("cinder", "cinder.conf ([ceph] backend, no slave connection)", () => Cinder.CinderTests.RenderConf(slave: false)),
     ];
 
     public static TheoryData<string> Cases()

@@ -40,6 +40,8 @@ public static class StandIns
         "virsh", "adduser", "addgroup", "deluser", "delgroup",
         // Ubuntu tools (see the apt/dpkg/systemd block of the script)
         "apt-get", "apt", "dpkg-query", "systemctl", "debootstrap",
+        // busybox's install, absent from Debian's static busybox (see the install block of the script)
+        "install",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -469,6 +471,44 @@ public static class StandIns
         }
         # --- end apt, dpkg-query, systemctl, debootstrap -----------------------------------------
 
+        # --- openstack: what a fresh placement and cinder answer (their health checks) -------------
+        # "... resource class list" prints placement's standard classes, "volume service list" the
+        # scheduler cinder runs; any other call returns 1 and goes on to openstack_sim.
+        openstack_services_sim() {
+          case " $* " in
+            *" resource class list "*) printf '%s\n' VCPU MEMORY_MB DISK_GB PCI_DEVICE SRIOV_NET_VF ;;
+            *" volume service list "*) echo cinder-scheduler ;;
+            *) return 1 ;;
+          esac
+        }
+        # --- end openstack services ---------------------------------------------------------------
+
+        # --- install: Alpine's busybox has it, Debian's static busybox does not ---------------------
+        # "install -d [-m MODE] [-o U] [-g G] DIR..." makes the directories (mode applied, owner
+        # ignored); copying files is only recorded.
+        install_sim() {
+          i_dir=; i_mode=; i_args=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              -d) i_dir=1 ;;
+              -m) i_mode=$2; shift ;;
+              -o|-g) shift ;;
+              -*) ;;
+              *) i_args="$i_args
+        $1" ;;
+            esac
+            shift
+          done
+          [ -n "$i_dir" ] || return 0
+          old_ifs=$IFS; IFS='
+        '; set -f; set -- $i_args; set +f; IFS=$old_ifs
+          for i_path in "$@"; do
+            mkdir -p "$i_path" || return 1
+            [ -z "$i_mode" ] || chmod "$i_mode" "$i_path" || return 1
+          done
+        }
+        # --- end install --------------------------------------------------------------------------
+
         case $name in
           adduser|addgroup|deluser|delgroup) accounts_sim "$@" || exit 1 ;;
           rc-service|service)
@@ -548,11 +588,12 @@ public static class StandIns
             # A canned answer for the whole command, else one for this subcommand, else the tiny keystone.
             [ -f "/etc/osinstall-sim/output/openstack" ] && exit 0
             if [ -f "/etc/osinstall-sim/openstack/$1-$2-$3" ]; then openstack_canned "$@"; exit 0; fi
-            openstack_sim "$@" || exit $? ;;
+            openstack_services_sim "$@" || { openstack_sim "$@" || exit $?; } ;;
           apt-get|apt) apt_sim "$@" ;;
           dpkg-query) dpkg_query_sim "$@"; exit $? ;;
           systemctl) systemctl_sim "$@"; exit $? ;;
           debootstrap) debootstrap_sim "$@"; exit $? ;;
+          install) install_sim "$@" || exit 1 ;;
           ovsdb-tool) case $1 in create|create-cluster|join-cluster) : > "$2" ;; esac ;;
           pip|pip3) [ "$1" = --version ] && echo "pip 25.0 from /usr/lib/python3.12/site-packages/pip (python 3.12)" ;;
           hostname) [ $# -eq 0 ] && cat /etc/hostname ;;
