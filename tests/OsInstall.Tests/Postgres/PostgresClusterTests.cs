@@ -115,7 +115,9 @@ public sealed class PostgresClusterTests(SimulatedCluster cluster)
             Assert.DoesNotContain(zone.Split('\n'), l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() == "postgres");
             foreach (var (h, i) in new[] { (C1, 1), (C2, 2), (C3, 3) })
             {
-                Assert.Contains(cluster.Calls(h), c => c.Command == "lxc-destroy" && c.Args.Contains($"postgres-{i}"));
+                // The container mechanism removes a member as the rbd rootfs needs: stop, its directory, its image (not lxc-destroy).
+                Assert.Contains(cluster.Calls(h), c => c.Command == "lxc-stop" && c.Args.Contains($"postgres-{i}"));
+                Assert.Contains(cluster.Calls(h), c => c.Command == "rbd" && c.Args.Contains("rm") && c.Args.Contains($"postgres-{i}"));
             }
         }
         finally
