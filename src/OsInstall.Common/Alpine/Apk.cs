@@ -37,18 +37,5 @@ public static class Apk
 
     private static string Installed(string quoted) => $"apk info -e {quoted} >/dev/null 2>&1";
 
-    private static List<string> Checked(IEnumerable<string> packages)
-    {
-        var list = packages.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("no packages named", nameof(packages));
-        }
-        // A name starting with '-' would reach apk as an option.
-        if (list.Find(p => p.Length == 0 || p.StartsWith('-')) is { } bad)
-        {
-            throw new ArgumentException($"'{bad}' is not a package name", nameof(packages));
-        }
-        return list;
-    }
+    private static List<string> Checked(IEnumerable<string> packages) => PackageNames.Checked(packages);
 }

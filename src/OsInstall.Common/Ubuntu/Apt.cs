@@ -42,18 +42,5 @@ public static class Apt
 
     private static string Installed(string quoted) => $"dpkg-query -s {quoted} 2>/dev/null | grep -qx {Sh.Quote(InstalledStatus)}";
 
-    private static List<string> Checked(IEnumerable<string> packages)
-    {
-        var list = packages.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("no packages named", nameof(packages));
-        }
-        // A name starting with '-' would reach apt-get as an option.
-        if (list.Find(p => p.Length == 0 || p.StartsWith('-')) is { } bad)
-        {
-            throw new ArgumentException($"'{bad}' is not a package name", nameof(packages));
-        }
-        return list;
-    }
+    private static List<string> Checked(IEnumerable<string> packages) => PackageNames.Checked(packages);
 }
