@@ -113,6 +113,10 @@ public static class StandIns
         if [ -f "/etc/osinstall-sim/output/$name" ]; then
           cat "/etc/osinstall-sim/output/$name"
         fi
+        # --- lxc-attach: canned output of one container (output/lxc-attach@<container>) ----------
+        if [ "$name" = lxc-attach ] && [ "$1" = -n ] && [ -f "/etc/osinstall-sim/output/lxc-attach@$2" ]; then
+          cat "/etc/osinstall-sim/output/lxc-attach@$2"
+        fi
 
 
         # --- rbd: a tiny shared Ceph for the container tests -----------------------------------
@@ -219,7 +223,8 @@ public static class StandIns
         # --- ovn-nbctl: the internal switch's ports, for container sets ---------------------------
         # Only when the test gave no canned output. A port added with addresses "dynamic" gets the
         # next address of the internal network (as ovn-northd would); find/list answer csv as
-        # --format=csv --data=bare --no-headings does; lsp-del removes.
+        # --format=csv --data=bare --no-headings does; lsp-del removes. HA chassis groups are kept by
+        # name (the ovn component's topology looks its group up after creating it).
         nbctl_sim() {
           d=$state/ovn/ports; mkdir -p "$d"
           cols=; words=
@@ -247,6 +252,8 @@ public static class StandIns
                   printf '2e:75:06:00:00:%02x 10.0.0.%s\n' "$c" "$c" > "$d/$port"
                 fi ;;
               lsp-del) rm -f "$d/$w" ;;
+              ha-chassis-group-add) [ $n = 1 ] && mkdir -p "$state/ovn/ha" && : > "$state/ovn/ha/$w" ;;
+              ha-chassis-group-del) [ $n = 1 ] && rm -f "$state/ovn/ha/$w" ;;
               find|list)
                 [ $n = 1 ] && table=$w
                 [ $n = 2 ] && cond=$w ;;
@@ -258,6 +265,7 @@ public static class StandIns
             find)
               case $table in
                 dhcp_options) echo 5e0c0b6a-0000-4000-8000-000000000001 ;;
+                ha_chassis_group) [ -f "$state/ovn/ha/${cond#name=}" ] && echo 6a1c0b6a-0000-4000-8000-000000000002 ;;
                 logical_switch_port)
                   p=${cond#name=}
                   [ -f "$d/$p" ] || return 0
