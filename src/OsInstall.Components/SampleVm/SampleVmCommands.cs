@@ -36,19 +36,27 @@ public static class SampleVmCommands
     public static string EnsureImage(ClusterConfig config)
     {
         var n = new SampleVmNames(config);
-        var partial = $"{n.RawImage}.partial";
-        var fetch =
-            $"{Sh.Join("mkdir", "-p", SampleVmNames.WorkDir)} && " +
-            $"{{ [ -s {Sh.Quote(n.RawImage)} ] || {{ " +
-            $"{Sh.Join("wget", "-q", "-O", n.Download, config.SampleVm.ImageUrl)} && " +
-            $"{Sh.Join("qemu-img", "convert", "-O", "raw", n.Download, partial)} && " +
-            $"{Sh.Join("mv", partial, n.RawImage)} && {Sh.Join("rm", "-f", n.Download)}; }}; }}";
+        var fetch = $"{Sh.Join("mkdir", "-p", SampleVmNames.WorkDir)} && {FetchRaw(config.SampleVm.ImageUrl, n.Download, n.RawImage)}";
         string[] create = ["image", "create", "--public", "--disk-format", "raw", "--container-format", "bare", "--file", n.RawImage];
         foreach (var property in SampleVmNames.ImageProperties)
         {
             create = [.. create, "--property", property];
         }
         return $"{Openrc} && {{ {Os("image", "show", n.Image)} >/dev/null 2>&1 || {{ {fetch} && {Os([.. create, n.Image])}; }}; }}";
+    }
+
+    /// <summary>
+    /// Downloads <paramref name="url"/> and converts it to the raw <paramref name="raw"/> (whatever
+    /// format qemu-img finds), unless <paramref name="raw"/> is there; a half-written raw file never
+    /// takes its name.
+    /// </summary>
+    public static string FetchRaw(string url, string download, string raw)
+    {
+        var partial = $"{raw}.partial";
+        return $"{{ [ -s {Sh.Quote(raw)} ] || {{ " +
+            $"{Sh.Join("wget", "-q", "-O", download, url)} && " +
+            $"{Sh.Join("qemu-img", "convert", "-O", "raw", download, partial)} && " +
+            $"{Sh.Join("mv", partial, raw)} && {Sh.Join("rm", "-f", download)}; }}; }}";
     }
 
     public static string EnsureFlavor(ClusterConfig config)
