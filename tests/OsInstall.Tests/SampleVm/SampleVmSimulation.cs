@@ -2,6 +2,7 @@ using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Journal;
 using OsInstall.Common.Secrets;
+using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
 using OsInstall.Components;
 using OsInstall.Components.OpenStack;
@@ -38,7 +39,7 @@ internal sealed class SampleVmSimulation : IDisposable
         }
         var openrc = cluster.InRoot(Controller1, OpenStackCli.AdminOpenrc);
         Directory.CreateDirectory(Path.GetDirectoryName(openrc)!);
-        File.WriteAllText(openrc, $"export OS_USERNAME=admin OS_PROJECT_NAME=admin OS_PASSWORD={AdminPassword}\n");
+        File.WriteAllText(openrc, $"export OS_USERNAME=admin OS_PROJECT_NAME=admin OS_PASSWORD={Sh.Quote(AdminPassword)}\n");
     }
 
     public ClusterConfig Config { get; }

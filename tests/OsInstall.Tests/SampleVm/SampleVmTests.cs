@@ -102,7 +102,8 @@ public sealed class SampleVmTests
             .Distinct()
             .ToList();
         Assert.DoesNotContain(commands, c => c.Contains('\n', StringComparison.Ordinal));
-        var (exit, output) = await ShellCheck.RunAsync(string.Join('\n', commands) + "\n");
+        // SC1091: admin-openrc is a file on controller-1, not given to shellcheck.
+        var (exit, output) = await ShellCheck.RunAsync(string.Join('\n', commands) + "\n", exclude: "SC1091");
         var failing = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(':'))
             .Where(parts => parts.Length > 2 && int.TryParse(parts[1], out _))

@@ -68,6 +68,8 @@ public static class StandIns
         "start-stop-daemon",
         // daemons that would outlive the fixture
         "crond", "httpd", "telnetd",
+        // downloads from the internet (the sample VM's image): the wget stand-in answers
+        "wget",
     };
 
     /// <summary>
