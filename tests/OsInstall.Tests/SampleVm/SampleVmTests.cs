@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -9,6 +8,7 @@ using OsInstall.Common.Journal;
 using OsInstall.Common.Targets;
 using OsInstall.Components;
 using OsInstall.Components.SampleVm;
+using OsInstall.Tests.Bind;
 using OsInstall.Tests.Config;
 using OsInstall.Tests.OpenStack;
 using OsInstall.Tests.Prepare;
@@ -154,7 +154,7 @@ public sealed class SampleVmTests
         var raw = dir.File("cloud.raw");
         using var server = new ImageServer(null, () => { });
         var command = SampleVmCommands.FetchRaw($"{server.Url}missing.qcow2", dir.File("missing.download"), raw);
-        var exit = await ExitCodeAsync("sh", "-c", command);
+        var (exit, _) = await Tool.RunAsync("sh", "-c", command);
         Assert.NotEqual(0, exit);
         Assert.False(File.Exists(raw));
     }
@@ -201,25 +201,9 @@ public sealed class SampleVmTests
 
     private static async Task<string> RunAsync(string file, params string[] args)
     {
-        var (exit, stdout, stderr) = await ExecAsync(file, args);
-        Assert.True(exit == 0, $"{file} {string.Join(' ', args)}: exit {exit}\n{stdout}{stderr}");
-        return stdout;
-    }
-
-    private static async Task<int> ExitCodeAsync(string file, params string[] args) => (await ExecAsync(file, args)).Exit;
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> ExecAsync(string file, string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{file} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var (exit, output) = await Tool.RunAsync(file, args);
+        Assert.True(exit == 0, $"{file} {string.Join(' ', args)}: exit {exit}\n{output}");
+        return output;
     }
 
     /// <summary>A loopback HTTP server that serves one file (or 404 for everything when none).</summary>

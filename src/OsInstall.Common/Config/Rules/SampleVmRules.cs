@@ -51,22 +51,9 @@ public static partial class SampleVmRules
         }
     }
 
-    /// <summary>The flavor, router, security group and keypair of the sample server.</summary>
+    /// <summary>The flavor and keypair of the sample server (their names are plain names: FormatRules).</summary>
     private static void SampleObjects(ValidationContext ctx, SampleVmSection vm)
     {
-        foreach (var (path, value) in new[]
-        {
-            ("sample_vm.flavor_name", vm.FlavorName),
-            ("sample_vm.router_name", vm.RouterName),
-            ("sample_vm.security_group_name", vm.SecurityGroupName),
-            ("sample_vm.keypair_name", vm.KeypairName),
-        })
-        {
-            if (ctx.Usable(path, value) && !TextFormats.IsPlainName(value))
-            {
-                ctx.Report(path, $"'{value}' is not a plain name: use letters, digits, '.', '_' and '-' only (it becomes an identifier on the hosts)");
-            }
-        }
         foreach (var (path, value, least) in new[]
         {
             ("sample_vm.flavor_vcpus", vm.FlavorVcpus, 1),
