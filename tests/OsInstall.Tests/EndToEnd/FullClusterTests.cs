@@ -50,13 +50,14 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.True(install.ExitCode == 0, install.Output);
         var journal = InstallJournal.Load(Path.Combine(op.StateDir, "journal.json"));
         Assert.All(ControlPlane, c => Assert.Equal(ComponentState.Installed, journal.Get(c).State));
+        Assert.Equal(ControlPlane, SummaryRows(install.Output));
 
         // Every container set was built on controller-1 and cloned to the others.
         var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "cinder" };
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
-            Assert.All(sets, s => Assert.True(cluster.FileExists(host, $"/var/lib/osinstall-sim/containers/{s}-{i}"), $"{s}-{i} on {host}"));
+            Assert.All(sets, s => Assert.True(cluster.FileExists(host, $"/var/lib/lxc/{s}-{i}/config"), $"{s}-{i} on {host}"));
         }
 
         // No secret in any log or on the console (verbose: the console echoes the log).
@@ -77,16 +78,32 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.DoesNotContain("FAILED", status.Output, StringComparison.Ordinal);
 
         // And back down, in reverse order.
+        cluster.ClearCalls();
         var uninstall = await op.RunAsync("cluster", "uninstall", "--yes");
         Assert.True(uninstall.ExitCode == 0, uninstall.Output);
         journal = InstallJournal.Load(Path.Combine(op.StateDir, "journal.json"));
         Assert.All(ControlPlane, c => Assert.Equal(ComponentState.NotInstalled, journal.Get(c).State));
-        foreach (var host in Controllers)
+        // (compute and the sample VM, never installed here, are listed too: nothing to do for them)
+        Assert.Equal(ControlPlane.Reverse(), SummaryRows(uninstall.Output).Where(ControlPlane.Contains));
+        for (var i = 1; i <= 3; i++)
         {
-            var left = Directory.EnumerateFiles(cluster.InRoot(host, "/var/lib/osinstall-sim/containers")).Select(Path.GetFileName).ToList();
-            Assert.True(left.Count == 0, $"containers left on {host}: {string.Join(", ", left)}");
+            var host = Controllers[i - 1];
+            Assert.All(sets, s =>
+            {
+                // Removed as the rbd rootfs needs: its directory, then its image (with the snapshot on member 1).
+                Assert.False(cluster.FileExists(host, $"/var/lib/lxc/{s}-{i}/config"), $"{s}-{i} left on {host}");
+                Assert.Contains(cluster.Calls(host), c => c.Command == "rbd" && c.Args.Contains("rm") && c.Args.Contains($"{s}-{i}"));
+            });
         }
     }
+
+    /// <summary>The components of the run's summary table, in the order they ran.</summary>
+    private static List<string> SummaryRows(string output) =>
+        output.Split('\n')
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length > 3 && cells[2] is "install" or "uninstall")
+            .Select(cells => cells[1])
+            .ToList();
 
     /// <summary>What a healthy cluster answers to the health checks that ask inside containers or over the ovn tools.</summary>
     private void HealthyAnswers(Common.Config.ClusterConfig config)
@@ -107,7 +124,8 @@ public sealed class FullClusterTests(FullCluster cluster)
             "{\"alarms\":[],\"cluster_name\":\"rabbit@rabbitmq-1.oppp.lab\",\"disk_nodes\":[\"rabbit@rabbitmq-1\",\"rabbit@rabbitmq-2\",\"rabbit@rabbitmq-3\"]," +
             "\"partitions\":{},\"ram_nodes\":[],\"running_nodes\":[\"rabbit@rabbitmq-1\",\"rabbit@rabbitmq-2\",\"rabbit@rabbitmq-3\"]}\n");
         var master = $"{PostgresCommands.MasterPrefix}{config.Fqdn("postgres-1")}:5432";
-        cluster.SetContainerOutput(C1, "postgres-1", "standby_signal=no\nin_recovery=f\nsync_standbys=2\n");
+        // The master answers the engine's "who is master" too (service databases are created there).
+        cluster.SetContainerOutput(C1, "postgres-1", $"standby_signal=no\nin_recovery=f\nsync_standbys=2\n{master}\n");
         for (var i = 1; i <= 3; i++)
         {
             cluster.SetContainerOutput(Controllers[i - 1], $"memcached-{i}", "STAT pid 4242\r\nSTAT uptime 10\r\nEND\r\n");
