@@ -42,6 +42,8 @@ public static class StandIns
         "apt-get", "apt", "dpkg-query", "systemctl", "debootstrap",
         // busybox's install, absent from Debian's static busybox (see the install block of the script)
         "install",
+        // horizon's health check asks the dashboard's login page through the VIP (canned status)
+        "curl",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
