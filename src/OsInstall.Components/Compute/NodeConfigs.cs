@@ -6,7 +6,10 @@ using OsInstall.Common.OpenStack;
 using OsInstall.Common.Ovn;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
+using OsInstall.Components.Cinder;
+using OsInstall.Components.OpenStack;
 using OsInstall.Components.Ovn;
+using OsInstall.Components.Placement;
 
 namespace OsInstall.Components.Compute;
 
@@ -23,19 +26,19 @@ internal static class NodeConfigs
     {
         var config = ctx.Config;
         var secrets = ctx.Secrets;
-        var db = CinderDatabase(config, secrets.Get("cinder_db_password"));
+        var db = DatabaseEngines.For(config).Urls(config, secrets, CinderInstaller.Database);
         return new
         {
             NodeName = node.Name,
             NodeAddress = node.Address,
-            TransportUrl = ClusterEndpoints.TransportUrl(config, secrets),
+            TransportUrl = OsloValue.Escape(ClusterEndpoints.TransportUrl(config, secrets)),
             ApiHost = ClusterEndpoints.ApiHost(config),
             MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
-            NovaPassword = secrets.Get("nova_password"),
-            NeutronPassword = secrets.Get("neutron_password"),
-            PlacementPassword = secrets.Get("placement_password"),
-            CinderPassword = secrets.Get("cinder_password"),
-            MetadataProxySecret = secrets.Get("metadata_proxy_secret"),
+            NovaPassword = OsloValue.Escape(secrets.Get("nova_password")),
+            NeutronPassword = OsloValue.Escape(secrets.Get("neutron_password")),
+            PlacementPassword = OsloValue.Escape(secrets.Get("placement_password")),
+            CinderPassword = OsloValue.Escape(secrets.Get("cinder_password")),
+            MetadataProxySecret = OsloValue.Escape(secrets.Get("metadata_proxy_secret")),
             DatabaseConnection = db.Connection,
             DatabaseSlaveConnection = db.SlaveConnection ?? "",
             OvsSocket = OvnSettings.FromConfig(config).OvsSocket,
@@ -43,18 +46,6 @@ internal static class NodeConfigs
             OvnSbConnection = OvnConnections.Southbound(config),
         };
     }
-
-    /// <summary>
-    /// cinder's database as the control plane's cinder uses it: postgres through its VIP (reads
-    /// through haproxy to the standbys), or galera. To be replaced by the database engine's
-    /// IDatabaseEngine.Urls once the postgres/galera components provide it.
-    /// </summary>
-    public static DatabaseUrls CinderDatabase(ClusterConfig config, string password) =>
-        config.Openstack.Database == "galera"
-            ? new DatabaseUrls(SqlAlchemyUrl.Build(SqlAlchemyUrl.MySql, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"), null)
-            : new DatabaseUrls(
-                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.PostgresHost(config), "cinder"),
-                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"));
 
     /// <summary>Path -> (template, owner group) of every config file, per daemon.</summary>
     public static IReadOnlyDictionary<NodeService, IReadOnlyList<(string Path, string Template)>> Files { get; } =

@@ -3,6 +3,7 @@ using OsInstall.Common.Database;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Secrets;
 using OsInstall.Components;
+using OsInstall.Components.Compute;
 using OsInstall.Components.Keystone;
 using OsInstall.Tests.TestSupport;
 
@@ -34,6 +35,8 @@ public static class RenderedConfigs
         new("glance", "glance-api.conf (rbd store, one worker, no slave connection)", () => Glance.GlanceTests.RenderConf(c => c.Openstack.BjoernWorkers = 1, slave: false)),
         new("cinder", "cinder.conf ([ceph] backend, postgres)", () => Cinder.CinderTests.RenderConf()),
         new("cinder", "cinder.conf ([ceph] backend, no slave connection)", () => Cinder.CinderTests.RenderConf(slave: false)),
+        new("cinder", "compute node cinder.conf (cinder-volume, [ceph] backend, postgres)", () => RenderComputeNode(ComputeTemplates.CinderConf)),
+        new("cinder", "compute node cinder.conf (cinder-volume, galera)", () => RenderComputeNode(ComputeTemplates.CinderConf, c => c.Openstack.Database = "galera")),
     ];
 
     public static TheoryData<string> Cases()
@@ -59,6 +62,13 @@ public static class RenderedConfigs
         new(config, secrets ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
             (_, _) => throw new InvalidOperationException("rendering only: no hosts"),
             (_, _, _) => Task.CompletedTask, Serilog.Core.Logger.None, dryRun: false);
+
+    /// <summary>A compute node's config file (first compute node of the example cluster), as the compute component writes it.</summary>
+    public static string RenderComputeNode(string template, Action<ClusterConfig>? change = null)
+    {
+        var ctx = Context(ExampleConfig(change));
+        return ctx.Render(template, NodeConfigs.Model(ctx, ctx.Config.ComputeNodes[0]));
+    }
 
     public static string RenderKeystone(Action<ClusterConfig> change, bool slave = true)
     {
