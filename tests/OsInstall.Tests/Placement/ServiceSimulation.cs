@@ -44,6 +44,9 @@ internal sealed partial class ServiceSimulation : IDisposable
 
     public ClusterConfig Config { get; }
 
+    /// <summary>Where the runner writes the runs' logs.</summary>
+    public string LogDirectory => logs.Path;
+
     public SecretStore Secrets { get; } = OpenStackTestSecrets.Create();
 
     public FakeDatabaseEngine Database { get; } = new();

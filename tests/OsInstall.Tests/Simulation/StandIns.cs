@@ -44,6 +44,8 @@ public static class StandIns
         "install",
         // the sample VM's image download (see the wget, qemu-img block of the script)
         "wget",
+        // horizon's health check asks the dashboard's login page through the VIP (canned status)
+        "curl",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
