@@ -7,6 +7,7 @@ using OsInstall.Common.Ovn;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
 using OsInstall.Components.Ovn;
+using OsInstall.Components.Placement;
 
 namespace OsInstall.Components.Compute;
 
@@ -28,14 +29,15 @@ internal static class NodeConfigs
         {
             NodeName = node.Name,
             NodeAddress = node.Address,
-            TransportUrl = ClusterEndpoints.TransportUrl(config, secrets),
+            TransportUrl = OsloValue.Escape(ClusterEndpoints.TransportUrl(config, secrets)),
             ApiHost = ClusterEndpoints.ApiHost(config),
             MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
-            NovaPassword = secrets.Get("nova_password"),
-            NeutronPassword = secrets.Get("neutron_password"),
-            PlacementPassword = secrets.Get("placement_password"),
-            CinderPassword = secrets.Get("cinder_password"),
-            MetadataProxySecret = secrets.Get("metadata_proxy_secret"),
+            // oslo.config reads "$name" as a substitution: a literal '$' of a password is written "$$".
+            NovaPassword = OsloValue.Escape(secrets.Get("nova_password")),
+            NeutronPassword = OsloValue.Escape(secrets.Get("neutron_password")),
+            PlacementPassword = OsloValue.Escape(secrets.Get("placement_password")),
+            CinderPassword = OsloValue.Escape(secrets.Get("cinder_password")),
+            MetadataProxySecret = OsloValue.Escape(secrets.Get("metadata_proxy_secret")),
             DatabaseConnection = db.Connection,
             DatabaseSlaveConnection = db.SlaveConnection ?? "",
             OvsSocket = OvnSettings.FromConfig(config).OvsSocket,

@@ -34,6 +34,11 @@ public static class RenderedConfigs
         new("glance", "glance-api.conf (rbd store, one worker, no slave connection)", () => Glance.GlanceTests.RenderConf(c => c.Openstack.BjoernWorkers = 1, slave: false)),
         new("cinder", "cinder.conf ([ceph] backend, postgres)", () => Cinder.CinderTests.RenderConf()),
         new("cinder", "cinder.conf ([ceph] backend, no slave connection)", () => Cinder.CinderTests.RenderConf(slave: false)),
+        new("nova", "nova.conf (control plane, postgres)", () => Nova.NovaTests.RenderConf()),
+        new("nova", "nova.conf (control plane, no slave connections)", () => Nova.NovaTests.RenderConf(slave: false)),
+        new("nova", "nova.conf (compute node)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaConf)),
+        new("nova", "nova-compute.conf (compute node, qemu)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaComputeConf)),
+        new("nova", "nova-compute.conf (compute node, kvm)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaComputeConf, c => c.Openstack.LibvirtType = "kvm")),
     ];
 
     public static TheoryData<string> Cases()
