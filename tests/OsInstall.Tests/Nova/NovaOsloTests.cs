@@ -21,6 +21,8 @@ public sealed class NovaOsloTests
     [InlineData("novncproxy_port = 6080", "novncproxy_port = 70000", "INVALID vnc/novncproxy_port = 70000")]
     [InlineData("backend = oslo_cache.memcache_pool", "backend = oslo_cache.memcache_pol", "INVALID cache/backend = oslo_cache.memcache_pol")]
     [InlineData("service_metadata_proxy = true", "service_metadata_proxy = true\nmetadata_proxy_secret = x", "UNKNOWN neutron/metadata_proxy_secret")]
+    // keystoneauth's password plugin needs auth_url once a section names auth_type (and only then)
+    [InlineData("[cinder]", "[cinder]\nauth_type = password", "LOAD value required for option auth-url in group [cinder]")]
     public async Task A_wrong_control_plane_value_fails_and_is_named(string line, string replacement, string expected)
     {
         var (exit, output) = await OsloConfigChecker.CheckAsync("nova", Replace(NovaTests.RenderConf(), line, replacement));

@@ -178,6 +178,19 @@ public sealed class NovaTests
     }
 
     [Fact]
+    public async Task Haproxy_accepts_novas_frontends_beside_the_other_apis()
+    {
+        var ctx = Haproxy.HaproxyTestContext.Create();
+        var others = ComponentCatalog.ForConfig(ctx.Config).Where(c => c.Name != NovaInstaller.ServiceName).SelectMany(c => c.Backends(ctx.Config));
+
+        var conf = Components.Haproxy.HaproxyFrontends.Render(ctx, [.. others, .. Nova.Backends(ctx.Config)]);
+
+        await Haproxy.HaproxyConfigTests.AssertValidAsync(conf);
+        Assert.Contains("listen nova-novncproxy\n    bind :6080\n    mode http\n", conf, StringComparison.Ordinal);
+        Assert.Contains("listen nova-metadata\n    bind :8775\n", conf, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nova_owns_three_databases_with_one_password_and_needs_its_secrets()
     {
         var config = RenderedConfigs.ExampleConfig();
