@@ -18,7 +18,23 @@ public sealed class NovaSimulationTests(SimulatedCluster cluster)
         var nova = new NovaInstaller(_ => sim.Database, _ => sim.Platform);
         var endpoint = $"http://haproxy.{sim.Config.Cluster.Domain}:8774/v2.1";
         var region = sim.Config.Cluster.Region;
+        // What nova answers once its conductor and scheduler reported in (install ends with the health check).
+        var answers = cluster.InRoot(sim.Controller1, "/etc/osinstall-sim/openstack");
+        Directory.CreateDirectory(answers);
+        var services = Path.Combine(answers, "compute-service-list");
+        await File.WriteAllTextAsync(services, "nova-conductor\nnova-scheduler\n");
+        try
+        {
+            await InstallVerifyUninstallAsync(sim, nova, endpoint, region, services);
+        }
+        finally
+        {
+            File.Delete(services);
+        }
+    }
 
+    private async Task InstallVerifyUninstallAsync(ServiceSimulation sim, NovaInstaller nova, string endpoint, string region, string services)
+    {
         await sim.RunAsync(nova);
 
         Assert.Equal(
@@ -80,27 +96,16 @@ public sealed class NovaSimulationTests(SimulatedCluster cluster)
         Assert.Empty(sim.Creates());
         Assert.Equal(3, sim.Database.Calls.Count);
 
-        var answers = cluster.InRoot(sim.Controller1, "/etc/osinstall-sim/openstack");
-        Directory.CreateDirectory(answers);
-        var services = Path.Combine(answers, "compute-service-list");
-        try
-        {
-            await File.WriteAllTextAsync(services, "nova-conductor\nnova-scheduler\n");
-            var healthy = await sim.VerifyAsync(nova);
-            // a nova whose scheduler never reported in
-            await File.WriteAllTextAsync(services, "nova-conductor\n");
-            var withoutScheduler = await sim.VerifyAsync(nova);
+        var healthy = await sim.VerifyAsync(nova);
+        // a nova whose scheduler never reported in
+        await File.WriteAllTextAsync(services, "nova-conductor\n");
+        var withoutScheduler = await sim.VerifyAsync(nova);
 
-            Assert.True(healthy.Healthy, string.Join('\n', healthy.Checks));
-            Assert.Contains(healthy.Checks, c => c.Host == "nova-3" && c.Check == "nova-novncproxy running" && c.Ok);
-            Assert.Contains(healthy.Checks, c => c.Host == "nova-2" && c.Check == "nova-metadata-2 running" && c.Ok);
-            Assert.False(withoutScheduler.Healthy);
-            Assert.Contains(withoutScheduler.Checks, c => !c.Ok && c.Detail == "missing: nova-scheduler");
-        }
-        finally
-        {
-            File.Delete(services);
-        }
+        Assert.True(healthy.Healthy, string.Join('\n', healthy.Checks));
+        Assert.Contains(healthy.Checks, c => c.Host == "nova-3" && c.Check == "nova-novncproxy running" && c.Ok);
+        Assert.Contains(healthy.Checks, c => c.Host == "nova-2" && c.Check == "nova-metadata-2 running" && c.Ok);
+        Assert.False(withoutScheduler.Healthy);
+        Assert.Contains(withoutScheduler.Checks, c => !c.Ok && c.Detail == "missing: nova-scheduler");
 
         await sim.RunAsync(nova, uninstall: true);
 
