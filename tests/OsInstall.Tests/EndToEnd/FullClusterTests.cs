@@ -33,7 +33,7 @@ public sealed class FullClusterTests(FullCluster cluster)
     public static readonly string[] ControlPlane =
     [
         "prepare", "bind", "rsyslog", "ovn", "rabbitmq", "postgres", "memcached", "haproxy",
-        "keystone", "glance", "placement", "cinder", "horizon",
+        "keystone", "glance", "placement", "nova", "cinder", "horizon",
     ];
 
     [SimulationFact]
@@ -53,7 +53,7 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.Equal(ControlPlane, SummaryRows(install.Output));
 
         // Every container set was built on controller-1 and cloned to the others.
-        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "cinder", "horizon" };
+        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "nova", "cinder", "horizon" };
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
@@ -144,6 +144,7 @@ public sealed class FullClusterTests(FullCluster cluster)
         Directory.CreateDirectory(canned);
         File.WriteAllText(Path.Combine(canned, "--os-placement-api-version-1.2-resource"), "VCPU\nMEMORY_MB\nDISK_GB\n");
         File.WriteAllText(Path.Combine(canned, "volume-service-list"), "cinder-scheduler\n");
+        File.WriteAllText(Path.Combine(canned, "compute-service-list"), "nova-conductor\nnova-scheduler\n");
         // The dashboard's login page through the VIP (curl -w '%{http_code}').
         cluster.SetOutput(C1, "curl", "200");
     }

@@ -108,7 +108,7 @@ public sealed class NovaTests
         {
             var runner = WsgiWorkers.RenderRunner(ComponentCatalog.Templates, Nova.Service, api);
             Assert.StartsWith("#!/opt/nova/bin/python3\n", runner, StringComparison.Ordinal);
-            Assert.Contains($"application = importlib.import_module(\"{api.Module}\").application\n", runner, StringComparison.Ordinal);
+            Assert.Contains($"wsgi_app = importlib.import_module(\"{api.Module}\").application\n", runner, StringComparison.Ordinal);
             Assert.DoesNotContain($"from {api.Module} import", runner, StringComparison.Ordinal);
             var path = dir.File($"{api.Name}-bjoern");
             await File.WriteAllTextAsync(path, runner);
