@@ -30,6 +30,16 @@ public static class FanOutRun
         {
             Console.Error.WriteLine($"install on {computeNodes} compute nodes at --parallel {parallel} exited {install.ExitCode}:\n{install.Output}");
         }
+        // OSINSTALL_BENCH_LOGS=DIR keeps each install's logs (per-command durations) in DIR/<nodes>-p<parallel>.
+        if (Environment.GetEnvironmentVariable("OSINSTALL_BENCH_LOGS") is { Length: > 0 } keep && Directory.Exists(op.LogDir))
+        {
+            var to = Path.Combine(keep, $"{computeNodes}-p{parallel}");
+            Directory.CreateDirectory(to);
+            foreach (var f in Directory.EnumerateFiles(op.LogDir, "*", SearchOption.AllDirectories))
+            {
+                File.Copy(f, Path.Combine(to, Path.GetFileName(f)), overwrite: true);
+            }
+        }
         var uninstall = await Osinstall.RunAsync(["component", "uninstall", Component, "--yes", "--parallel", "32", .. common]).ConfigureAwait(false);
         if (uninstall.ExitCode != 0)
         {
