@@ -21,6 +21,9 @@ public static class FanOutRun
         {
             c.ComputeNodes = [.. c.ComputeNodes.Take(computeNodes)];
             c.Versions.QemuRef = "v9.2.2"; // the sim's apk knows no package versions to derive it from
+            // 32 key exchanges at once on the 2 shared cores that also run every simulated sshd:
+            // the default 10 s handshake limit is for real hosts, which do their half on their own CPU.
+            c.Ssh.ConnectTimeoutSeconds = 60;
         });
         ComputeCluster.Seed(cluster, cluster.CreateConfig());
         string[] common = ["--config", op.ConfigPath, "--secrets", op.SecretsPath, "--log-dir", op.LogDir, "--state-dir", op.StateDir];
