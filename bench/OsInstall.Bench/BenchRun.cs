@@ -7,13 +7,34 @@ namespace OsInstall.Bench;
 /// <summary>The measurements, in order, against a running simulated cluster; prints the table.</summary>
 public static class BenchRun
 {
-    public const int ComputeNodes = 32;
     private const string C1 = "o3p-os-controller-1";
 
-    public static async Task<int> RunAsync(SimulatedCluster cluster, double workSeconds)
+    /// <summary>The fan-out sizes (compute nodes), each at --parallel 32 and --parallel 1.</summary>
+    public static readonly int[] DefaultNodeCounts = [1, 4, 8, 16, 32];
+
+    public static async Task<int> RunAsync(SimulatedCluster cluster, BenchOptions options)
     {
         var table = new ResultTable();
+        var workSeconds = options.WorkSeconds;
+        if (options.Runs("overhead"))
+        {
+            await CommandOverheadAsync(cluster, table);
+        }
+        if (options.Runs("fanout"))
+        {
+            await FanOutAsync(cluster, table, workSeconds, options.NodeCounts, options.Parallels);
+        }
+        if (options.Runs("startup"))
+        {
+            await StartupAsync(table);
+        }
+        Console.WriteLine($"osinstall bench {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, binary {Osinstall.AppHost}");
+        Console.WriteLine(table.Render());
+        return 0;
+    }
 
+    private static async Task CommandOverheadAsync(SimulatedCluster cluster, ResultTable table)
+    {
         // 1. Command overhead: `true` over the pooled connection vs one ssh process per command.
         Console.Error.WriteLine("command overhead...");
         await using (var provider = cluster.CreateProvider())
@@ -40,38 +61,49 @@ public static class BenchRun
                 ResultTable.Ratio(pooled.MedianMs, perProcess.MedianMs), "<= 1/50", pooled.MedianMs * 50 <= perProcess.MedianMs);
         }
 
-        // 2. Fan-out: component install rsyslog (controllers + N compute nodes; the compute component does not exist yet).
-        Console.Error.WriteLine($"fan-out (apk stand-in sleeps {workSeconds}s per call)...");
+    }
+
+    private static async Task FanOutAsync(SimulatedCluster cluster, ResultTable table, double workSeconds, IReadOnlyList<int> nodeCounts, IReadOnlyList<int> parallels)
+    {
+        // 2. Fan-out: component install compute on N compute nodes (package tarballs on controller-1, then every node).
+        Console.Error.WriteLine($"fan-out (apk and make stand-ins sleep {workSeconds}s per call)...");
         foreach (var h in cluster.Hosts)
         {
             cluster.SetDelay(h.Name, "apk", workSeconds);
+            cluster.SetDelay(h.Name, "make", workSeconds);
         }
         await FanOutRun.InstallAsync(cluster, 1, 32); // warm-up: file caches, sshd
         var fanOut = new Dictionary<(int Nodes, int Parallel), ChildProcess.Outcome>();
-        foreach (var parallel in new[] { 32, 1 })
+        foreach (var parallel in parallels)
         {
-            foreach (var n in new[] { 1, 4, 16, 32 })
+            foreach (var n in nodeCounts)
             {
                 Console.Error.WriteLine($"  {n} compute nodes, --parallel {parallel}");
                 fanOut[(n, parallel)] = await FanOutRun.InstallAsync(cluster, n, parallel);
             }
         }
-        var one = fanOut[(1, 32)].Wall.TotalMilliseconds;
+        var baseline = fanOut.Keys.OrderBy(k => k.Nodes).ThenByDescending(k => k.Parallel).First();
+        var one = fanOut[baseline].Wall.TotalMilliseconds;
+        var baselineText = $"{baseline.Nodes} compute at --parallel {baseline.Parallel}: {ResultTable.Ms(one)}";
+        var biggest = fanOut.Keys.OrderByDescending(k => k.Nodes).ThenByDescending(k => k.Parallel).First();
         foreach (var ((n, parallel), o) in fanOut.OrderByDescending(k => k.Key.Parallel).ThenBy(k => k.Key.Nodes))
         {
             var ms = o.Wall.TotalMilliseconds;
-            var isTarget = n == 32 && parallel == 32;
+            var isTarget = n == 32 && parallel == 32 && baseline == (1, 32);
             var value = o.ExitCode == 0 ? ResultTable.Ms(ms) : $"FAILED (exit {o.ExitCode}) after {ResultTable.Ms(ms)}";
-            table.Add($"install rsyslog, 3 ctl + {n} compute, --parallel {parallel}", value, $"1 compute at --parallel 32: {ResultTable.Ms(one)}",
+            table.Add($"install {FanOutRun.Component}, {n} compute node(s), --parallel {parallel}", value, baselineText,
                 ResultTable.Ratio(ms, one), isTarget ? "<= 1.5x" : "-", isTarget ? o.ExitCode == 0 && ms <= 1.5 * one : null);
         }
-        var peak = fanOut[(32, 32)].PeakRssKiB;
-        table.Add("peak RSS, install rsyslog on 3 ctl + 32 compute", $"{peak / 1024.0:0.0} MiB", "-", "-", "-", null);
+        var peak = fanOut[biggest].PeakRssKiB;
+        table.Add($"peak RSS, install {FanOutRun.Component} on {biggest.Nodes} compute, --parallel {biggest.Parallel}", $"{peak / 1024.0:0.0} MiB", "-", "-", "-", null);
         foreach (var h in cluster.Hosts)
         {
             File.Delete(cluster.InRoot(h.Name, StandIns.DelayFile));
         }
+    }
 
+    private static async Task StartupAsync(ResultTable table)
+    {
         // 3. Dry run of the whole cluster (built-in example config) and cold start of --help, vs `true`.
         Console.Error.WriteLine("dry run and cold start...");
         var trueRuns = await Samples.MeasureAsync(20, async () => (await ChildProcess.RunAsync("/bin/true", [])).Wall);
@@ -91,9 +123,5 @@ public static class BenchRun
             ResultTable.Ratio(dry.MedianMs, trueMs), "<= 1000 ms", dry.MedianMs <= 1000);
         table.Add("`osinstall --help` cold start (median of 5)", ResultTable.Ms(help.MedianMs), $"`true` process {ResultTable.Ms(trueMs)}",
             ResultTable.Ratio(help.MedianMs, trueMs), "<= 300 ms", help.MedianMs <= 300);
-
-        Console.WriteLine($"osinstall bench {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, binary {Osinstall.AppHost}");
-        Console.WriteLine(table.Render());
-        return 0;
     }
 }

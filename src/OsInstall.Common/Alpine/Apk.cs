@@ -5,8 +5,9 @@ namespace OsInstall.Common.Alpine;
 /// <summary>
 /// apk commands that are safe to repeat, for every component. Each is one shell command that
 /// checks and acts on the host itself (one SSH round trip, and a dry run shows the whole decision):
-/// `apk add` only of what `apk info -e` says is missing, so a rerun adds nothing and touches no
-/// index; `apk del` only of what is installed, because apk del fails on a package that is not.
+/// `apk add` only of what `apk info -e` says is missing (one `apk info -e` for the whole list, not one
+/// apk process per package), so a rerun adds nothing and touches no index; `apk del` only of what
+/// is installed, because apk del fails on a package that is not.
 /// Every command is a single shell list (braced where it has several parts), so it composes with &amp;&amp;.
 /// </summary>
 public static class Apk
@@ -18,7 +19,7 @@ public static class Apk
         // One package reads as what it does in the log ("... || apk add bind"); the loop collects several.
         return list.Count == 1
             ? $"{Installed(Sh.Quote(list[0]))} || {Sh.Join("apk", "add", list[0])}"
-            : $"{{ set --; for p in {string.Join(' ', list.Select(Sh.Quote))}; do {Installed("\"$p\"")} || set -- \"$@\" \"$p\"; done; " +
+            : $"{{ {InstalledSet(list)}; set --; for p in {Words(list)}; do case $have in *\" $p \"*) ;; *) set -- \"$@\" \"$p\" ;; esac; done; " +
               "[ \"$#\" -eq 0 ] || apk add \"$@\"; }";
     }
 
@@ -28,7 +29,7 @@ public static class Apk
         var list = Checked(packages);
         return list.Count == 1
             ? $"if {Installed(Sh.Quote(list[0]))}; then {Sh.Join("apk", "del", list[0])}; fi"
-            : $"{{ set --; for p in {string.Join(' ', list.Select(Sh.Quote))}; do if {Installed("\"$p\"")}; then set -- \"$@\" \"$p\"; fi; done; " +
+            : $"{{ {InstalledSet(list)}; set --; for p in {Words(list)}; do case $have in *\" $p \"*) set -- \"$@\" \"$p\" ;; esac; done; " +
               "if [ \"$#\" -gt 0 ]; then apk del \"$@\"; fi; }";
     }
 
@@ -36,6 +37,13 @@ public static class Apk
     public static string IsInstalled(string package) => Installed(Sh.Quote(package));
 
     private static string Installed(string quoted) => $"apk info -e {quoted} >/dev/null 2>&1";
+
+    // One apk process for the whole list: `apk info -e A B C` prints the name of each installed one
+    // (its exit status counts the missing ones). $have is " A C " with a space on each side of a name.
+    private static string InstalledSet(List<string> list) =>
+        $"have=\" $(apk info -e {Words(list)} 2>/dev/null | tr '\\n' ' ')\"";
+
+    private static string Words(List<string> list) => string.Join(' ', list.Select(Sh.Quote));
 
     private static List<string> Checked(IEnumerable<string> packages) => PackageNames.Checked(packages);
 }

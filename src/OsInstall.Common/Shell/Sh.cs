@@ -36,6 +36,14 @@ public static class Sh
     /// <summary>A command line of literal words: each word quoted, joined by spaces.</summary>
     public static string Join(params IEnumerable<string> words) => string.Join(' ', words.Select(Quote));
 
+    /// <summary>
+    /// Several commands as one command line (one round trip): each braced, joined by &amp;&amp;, so
+    /// the first that fails stops the rest and its status is the line's, whatever mix of || and
+    /// &amp;&amp; each one holds.
+    /// </summary>
+    public static string AllOf(params IEnumerable<string> commands) =>
+        string.Join(" && ", commands.Select(c => $"{{ {c}; }}"));
+
     private static bool IsSafe(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
             or '-' or '_' or '.' or '/' or ':' or '=' or '@' or ',' or '+' or '%';

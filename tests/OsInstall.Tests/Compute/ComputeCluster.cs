@@ -31,34 +31,43 @@ public sealed class ComputeCluster : SimulatedCluster
     /// </summary>
     /// <returns>The package version the containers answer with: new on every call, so that whatever an
     /// earlier test left on the hosts, the tarballs are built again and every node fetches them.</returns>
-    public string Seed(ClusterConfig config)
+    public string Seed(ClusterConfig config) => Seed(this, config);
+
+    /// <summary>What the containers answer: a tar stream of one package file whose content is <paramref name="version"/>.</summary>
+    public void SetPackageVersion(string version) => SetPackageVersion(this, version);
+
+    /// <summary>
+    /// <see cref="Seed(ClusterConfig)"/> on any simulated cluster (the benchmark's too): every
+    /// compute host of <paramref name="cluster"/> gets the QEMU checkout.
+    /// </summary>
+    public static string Seed(SimulatedCluster cluster, ClusterConfig config)
     {
         var zones = DnsZoneSet.FromConfig(config);
         const string Soa = "$TTL 600\n@\tIN\tSOA\tns1.oppp.lab. root.oppp.lab. (\n\t\t2026010101\t; serial\n\t\t86400\n\t\t7200\n\t\t3600000\n\t\t3600\n\t)\n@\tIN\tNS\tns1.oppp.lab.\n";
-        Directory.CreateDirectory(InRoot(C1, "/var/bind/pri"));
-        File.WriteAllText(InRoot(C1, zones.Forward.FilePath), Soa + "ns1\tIN\tA\t127.0.0.11\n");
+        Directory.CreateDirectory(cluster.InRoot(C1, "/var/bind/pri"));
+        File.WriteAllText(cluster.InRoot(C1, zones.Forward.FilePath), Soa + "ns1\tIN\tA\t127.0.0.11\n");
         foreach (var reverse in zones.Reverse)
         {
-            File.WriteAllText(InRoot(C1, reverse.FilePath), Soa);
+            File.WriteAllText(cluster.InRoot(C1, reverse.FilePath), Soa);
         }
-        Directory.CreateDirectory(InRoot(C1, "/root/.ssh"));
-        File.WriteAllText(InRoot(C1, "/root/.ssh/id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDcomputetest root@o3p-os-controller-1\n");
-        File.WriteAllText(InRoot(C1, "/root/admin-openrc"), "export OS_USERNAME=admin\n");
-        foreach (var node in Nodes)
+        Directory.CreateDirectory(cluster.InRoot(C1, "/root/.ssh"));
+        File.WriteAllText(cluster.InRoot(C1, "/root/.ssh/id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDcomputetest root@o3p-os-controller-1\n");
+        File.WriteAllText(cluster.InRoot(C1, "/root/admin-openrc"), "export OS_USERNAME=admin\n");
+        foreach (var node in cluster.HostNames.Where(h => h.Contains("compute", StringComparison.Ordinal)))
         {
-            Directory.CreateDirectory(InRoot(node, "/root/qemu/.git"));
-            Directory.CreateDirectory(InRoot(node, "/root/qemu/build"));
-            File.WriteAllText(InRoot(node, "/root/qemu/configure"), "#!/bin/sh\nexit 0\n");
-            File.SetUnixFileMode(InRoot(node, "/root/qemu/configure"), (UnixFileMode)0b111_101_101);
-            File.WriteAllText(InRoot(node, "/root/qemu/build/qemu-system-x86_64"), "#!/bin/sh\necho 'QEMU emulator (simulated, rbd)'\n");
+            Directory.CreateDirectory(cluster.InRoot(node, "/root/qemu/.git"));
+            Directory.CreateDirectory(cluster.InRoot(node, "/root/qemu/build"));
+            File.WriteAllText(cluster.InRoot(node, "/root/qemu/configure"), "#!/bin/sh\nexit 0\n");
+            File.SetUnixFileMode(cluster.InRoot(node, "/root/qemu/configure"), (UnixFileMode)0b111_101_101);
+            File.WriteAllText(cluster.InRoot(node, "/root/qemu/build/qemu-system-x86_64"), "#!/bin/sh\necho 'QEMU emulator (simulated, rbd)'\n");
         }
         var version = $"1.0.{Guid.NewGuid():N}";
-        SetPackageVersion(version);
+        SetPackageVersion(cluster, version);
         return version;
     }
 
-    /// <summary>What the containers answer: a tar stream of one package file whose content is <paramref name="version"/>.</summary>
-    public void SetPackageVersion(string version)
+    /// <summary>What the containers of <paramref name="cluster"/> answer: a tar stream of one package file whose content is <paramref name="version"/>.</summary>
+    public static void SetPackageVersion(SimulatedCluster cluster, string version)
     {
         using var buffer = new MemoryStream();
         using (var writer = new TarWriter(buffer, TarEntryFormat.Ustar, leaveOpen: true))
@@ -73,7 +82,7 @@ public sealed class ComputeCluster : SimulatedCluster
         }
         var bytes = buffer.ToArray();
         Assert.All(bytes, b => Assert.True(b < 0x80, "the canned tar stream must be ASCII to pass through a text file"));
-        SetOutput(C1, "lxc-attach", Encoding.ASCII.GetString(bytes));
+        cluster.SetOutput(C1, "lxc-attach", Encoding.ASCII.GetString(bytes));
     }
 
     public void ClearPackageOutput() => File.Delete(InRoot(C1, $"{StandIns.OutputDirectory}/lxc-attach"));

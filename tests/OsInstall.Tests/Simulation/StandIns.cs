@@ -747,7 +747,12 @@ public static class StandIns
               add) shift; for p in "$@"; do case $p in -*) ;; *) grep -qxF -- "$p" "$world" || echo "$p" >> "$world" ;; esac; done ;;
               del) shift; for p in "$@"; do grep -vxF -- "$p" "$world" > "$world.new"; mv "$world.new" "$world"; done ;;
               info)
-                if [ "$2" = -e ]; then grep -qxF -- "$3" "$world" || exit 1; echo "$3"; fi ;;
+                # -e A B ...: the installed ones' names; the exit status counts the missing ones (as apk-tools)
+                if [ "$2" = -e ]; then
+                  shift 2; missing=0
+                  for p in "$@"; do if grep -qxF -- "$p" "$world"; then echo "$p"; else missing=$((missing + 1)); fi; done
+                  exit "$missing"
+                fi ;;
             esac ;;
           lxc-create) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; [ -n "$n" ] && echo STOPPED > "$state/containers/$n" ;;
           lxc-destroy) n=; while [ $# -gt 0 ]; do [ "$1" = -n ] && n=$2; shift; done; rm -f "$state/containers/$n" ;;

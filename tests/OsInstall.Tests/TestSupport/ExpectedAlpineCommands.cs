@@ -7,10 +7,10 @@ namespace OsInstall.Tests.TestSupport;
 internal static class ExpectedAlpineCommands
 {
     public static string ApkAdd(string packages) =>
-        $"{{ set --; for p in {packages}; do apk info -e \"$p\" >/dev/null 2>&1 || set -- \"$@\" \"$p\"; done; [ \"$#\" -eq 0 ] || apk add \"$@\"; }}";
+        $"{{ have=\" $(apk info -e {packages} 2>/dev/null | tr '\\n' ' ')\"; set --; for p in {packages}; do case $have in *\" $p \"*) ;; *) set -- \"$@\" \"$p\" ;; esac; done; [ \"$#\" -eq 0 ] || apk add \"$@\"; }}";
 
     public static string ApkDel(string packages) =>
-        $"{{ set --; for p in {packages}; do if apk info -e \"$p\" >/dev/null 2>&1; then set -- \"$@\" \"$p\"; fi; done; if [ \"$#\" -gt 0 ]; then apk del \"$@\"; fi; }}";
+        $"{{ have=\" $(apk info -e {packages} 2>/dev/null | tr '\\n' ' ')\"; set --; for p in {packages}; do case $have in *\" $p \"*) set -- \"$@\" \"$p\" ;; esac; done; if [ \"$#\" -gt 0 ]; then apk del \"$@\"; fi; }}";
 
     public static string EnableAndStart(string service, string runlevel = "default") =>
         $"[ -L /etc/runlevels/{runlevel}/{service} ] || rc-update add {service} {runlevel} && rc-service --ifnotstarted {service} start";
