@@ -7,6 +7,7 @@ using OsInstall.Common.Ovn;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
 using OsInstall.Components.Ovn;
+using OsInstall.Components.Placement;
 
 namespace OsInstall.Components.Compute;
 
@@ -18,7 +19,11 @@ internal static class NodeConfigs
 {
     public const string OvsdbTcpRemote = "ptcp:6640:127.0.0.1";
 
-    /// <summary>Every value the config templates use, for the node <paramref name="node"/>.</summary>
+    /// <summary>
+    /// Every value the config templates use, for the node <paramref name="node"/>. They are all
+    /// oslo.config files: secrets are escaped for it (a '$' doubled, or oslo.config would read it as
+    /// a reference to another option).
+    /// </summary>
     public static object Model(ComponentContext ctx, HostEntry node)
     {
         var config = ctx.Config;
@@ -31,11 +36,11 @@ internal static class NodeConfigs
             TransportUrl = ClusterEndpoints.TransportUrl(config, secrets),
             ApiHost = ClusterEndpoints.ApiHost(config),
             MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
-            NovaPassword = secrets.Get("nova_password"),
-            NeutronPassword = secrets.Get("neutron_password"),
-            PlacementPassword = secrets.Get("placement_password"),
-            CinderPassword = secrets.Get("cinder_password"),
-            MetadataProxySecret = secrets.Get("metadata_proxy_secret"),
+            NovaPassword = OsloValue.Escape(secrets.Get("nova_password")),
+            NeutronPassword = OsloValue.Escape(secrets.Get("neutron_password")),
+            PlacementPassword = OsloValue.Escape(secrets.Get("placement_password")),
+            CinderPassword = OsloValue.Escape(secrets.Get("cinder_password")),
+            MetadataProxySecret = OsloValue.Escape(secrets.Get("metadata_proxy_secret")),
             DatabaseConnection = db.Connection,
             DatabaseSlaveConnection = db.SlaveConnection ?? "",
             OvsSocket = OvnSettings.FromConfig(config).OvsSocket,

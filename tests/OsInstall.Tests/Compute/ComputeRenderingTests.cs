@@ -3,6 +3,7 @@ using OsInstall.Common.Engine;
 using OsInstall.Common.Secrets;
 using OsInstall.Components;
 using OsInstall.Components.Compute;
+using OsInstall.Components.Placement;
 using OsInstall.Tests.Bind;
 using OsInstall.Tests.Simulation;
 using OsInstall.Tests.TestSupport;
@@ -99,10 +100,11 @@ public sealed class ComputeRenderingTests
         Assert.Contains($"nova.conf|DEFAULT|my_ip={node.Address}", output, StringComparison.Ordinal);
         Assert.Contains($"nova.conf|DEFAULT|host={node.Name}", output, StringComparison.Ordinal);
         Assert.Contains("nova.conf|DEFAULT|transport_url=rabbit://openstack:", output, StringComparison.Ordinal);
-        Assert.Contains($"nova.conf|placement|password={ctx.Secrets.Get("placement_password")}", output, StringComparison.Ordinal);
+        // oslo.config reads "$$" as one literal '$': the secrets are escaped for it.
+        Assert.Contains($"nova.conf|placement|password={OsloValue.Escape(ctx.Secrets.Get("placement_password"))}", output, StringComparison.Ordinal);
         Assert.Contains($"nova-compute.conf|libvirt|rbd_secret_uuid={c.Ceph.CinderSecretUuid}", output, StringComparison.Ordinal);
         Assert.Contains($"nova-compute.conf|libvirt|virt_type={c.Openstack.LibvirtType}", output, StringComparison.Ordinal);
-        Assert.Contains($"neutron_ovn_metadata_agent.ini|DEFAULT|metadata_proxy_shared_secret={ctx.Secrets.Get("metadata_proxy_secret")}", output, StringComparison.Ordinal);
+        Assert.Contains($"neutron_ovn_metadata_agent.ini|DEFAULT|metadata_proxy_shared_secret={OsloValue.Escape(ctx.Secrets.Get("metadata_proxy_secret"))}", output, StringComparison.Ordinal);
         Assert.Contains($"neutron_ovn_metadata_agent.ini|ovn|ovn_sb_connection=tcp:{c.Controllers[0].Address}:{c.Ovn.SbPort}", output, StringComparison.Ordinal);
         Assert.Contains("cinder.conf|ceph|volume_driver=cinder.volume.drivers.rbd.RBDDriver", output, StringComparison.Ordinal);
         Assert.Contains($"cinder.conf|ceph|rbd_pool={c.Ceph.CinderPool}", output, StringComparison.Ordinal);

@@ -131,6 +131,9 @@ internal sealed partial class ServiceSimulation : IDisposable
         }
     }
 
+    /// <summary>Every log file the runs wrote (the component's install and uninstall logs).</summary>
+    public IReadOnlyList<string> LogFiles() => Directory.EnumerateFiles(logs.Path, "*.log", SearchOption.AllDirectories).ToList();
+
     public void Dispose() => logs.Dispose();
 
     private ComponentRunner Runner(ITargetProvider provider) =>
