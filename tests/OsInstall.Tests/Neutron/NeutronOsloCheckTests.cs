@@ -31,7 +31,7 @@ public sealed class NeutronOsloCheckTests
 
     [Theory]
     [InlineData("ovn_l3_scheduler = leastloaded", "ovn_l3_scheduler = leastloadd", "INVALID ovn/ovn_l3_scheduler = leastloadd")]
-    [InlineData("overlay_ip_version = 4", "overlay_ip_version = 5", "INVALID ml2/overlay_ip_version = 5")]
+    [InlineData("enable_ipset = true", "enable_ipset = yes please", "INVALID securitygroup/enable_ipset = yes please")]
     [InlineData("ovn_metadata_enabled = true", "ovn_metadata_enable = true", "UNKNOWN ovn/ovn_metadata_enable")]
     public async Task A_mistake_in_ml2_conf_fails_and_is_named(string line, string replacement, string expected)
     {

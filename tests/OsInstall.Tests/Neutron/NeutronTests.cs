@@ -50,7 +50,7 @@ public sealed class NeutronTests
 
         var conf = RenderConf();
 
-        Assert.Contains("core_plugin = ml2\nservice_plugins = ovn-router\nallow_overlapping_ips = true\n", conf, StringComparison.Ordinal);
+        Assert.Contains("core_plugin = ml2\nservice_plugins = ovn-router\n", conf, StringComparison.Ordinal);
         Assert.Contains("bind_port = 9696\napi_workers = 2\nstate_path = /var/lib/neutron\n", conf, StringComparison.Ordinal);
         Assert.Contains("syslog_log_facility = LOG_LOCAL6\n", conf, StringComparison.Ordinal);
         var url = ClusterEndpoints.TransportUrl(ctx.Config, ctx.Secrets);
