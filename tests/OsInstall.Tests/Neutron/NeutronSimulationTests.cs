@@ -17,6 +17,28 @@ public sealed class NeutronSimulationTests(SimulatedCluster cluster)
     {
         using var sim = new ServiceSimulation(cluster, "neutron");
         var neutron = new NeutronInstaller(_ => sim.Database, _ => sim.Platform);
+
+        // What a neutron with ML2/OVN answers (the runner verifies after installing): the controllers'
+        // chassis as ovn-controller agents, and the extensions of ML2, port security and the OVN L3 plugin.
+        var answers = cluster.InRoot(sim.Controller1, "/etc/osinstall-sim/openstack");
+        Directory.CreateDirectory(answers);
+        var agents = Path.Combine(answers, "network-agent-list");
+        var extensions = Path.Combine(answers, "extension-list---network");
+        await File.WriteAllTextAsync(agents, "ovn-controller\novn-controller\novn-controller\n");
+        await File.WriteAllTextAsync(extensions, "router\nsecurity-group\nport-security\nexternal-net\n");
+        try
+        {
+            await InstallVerifyUninstallAsync(sim, neutron, extensions);
+        }
+        finally
+        {
+            File.Delete(agents);
+            File.Delete(extensions);
+        }
+    }
+
+    private async Task InstallVerifyUninstallAsync(ServiceSimulation sim, NeutronInstaller neutron, string extensions)
+    {
         var endpoint = $"http://haproxy.{sim.Config.Cluster.Domain}:9696";
         var region = sim.Config.Cluster.Region;
 
@@ -69,15 +91,7 @@ public sealed class NeutronSimulationTests(SimulatedCluster cluster)
         Assert.DoesNotContain(sim.InContainer(2, "neutron-2"), c => c.Contains("neutron-db-manage", StringComparison.Ordinal));
         AssertNoSecretOnACommandLine(sim);
 
-        var answers = cluster.InRoot(sim.Controller1, "/etc/osinstall-sim/openstack");
-        Directory.CreateDirectory(answers);
-        var agents = Path.Combine(answers, "network-agent-list");
-        var extensions = Path.Combine(answers, "extension-list---network");
-        try
-        {
-            await File.WriteAllTextAsync(agents, "ovn-controller\novn-controller\novn-controller\n");
-            await File.WriteAllTextAsync(extensions, "router\nsecurity-group\nport-security\nexternal-net\n");
-            var healthy = await sim.VerifyAsync(neutron);
+        var healthy = await sim.VerifyAsync(neutron);
             // a neutron without the OVN L3 plugin: no router extension
             await File.WriteAllTextAsync(extensions, "security-group\nport-security\n");
             var withoutRouter = await sim.VerifyAsync(neutron);
@@ -87,12 +101,6 @@ public sealed class NeutronSimulationTests(SimulatedCluster cluster)
             Assert.Contains(healthy.Checks, c => c.Check == "openstack network agent list -f value -c Binary" && c.Ok);
             Assert.False(withoutRouter.Healthy);
             Assert.Contains(withoutRouter.Checks, c => !c.Ok && c.Detail == "missing: router");
-        }
-        finally
-        {
-            File.Delete(agents);
-            File.Delete(extensions);
-        }
 
         await sim.RunAsync(neutron, uninstall: true);
 
