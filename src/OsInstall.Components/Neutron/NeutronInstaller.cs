@@ -3,7 +3,6 @@ using OsInstall.Common.Containers;
 using OsInstall.Common.Database;
 using OsInstall.Common.Engine;
 using OsInstall.Common.OpenStack;
-using OsInstall.Common.Ovn;
 using OsInstall.Common.Targets;
 using OsInstall.Components.Glance;
 using OsInstall.Components.OpenStack;
@@ -103,12 +102,7 @@ public sealed class NeutronInstaller : ServiceComponent
         "neutron: network API (neutron-server, port 9696) with ML2/OVN on the OVN raft cluster, behind haproxy";
 
     /// <summary>One frontend on port 9696 over the neutron-server of every container.</summary>
-    public override IEnumerable<ServiceBackend> Backends(ClusterConfig config) =>
-    [
-        new ServiceBackend(Server.Name, Port,
-            ContainerSet.Members(config, ServiceName).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), Port)).ToList(),
-            BackendMode.Http, CheckPath),
-    ];
+    public override IEnumerable<ServiceBackend> Backends(ClusterConfig config) => [Server.Backend(config, ServiceName, Port, CheckPath)];
 
     public string RenderConf(ComponentContext ctx) => RenderConf(ctx, DatabaseUrls(ctx));
 

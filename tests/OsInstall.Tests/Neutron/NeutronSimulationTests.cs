@@ -133,6 +133,7 @@ public sealed class NeutronSimulationTests(SimulatedCluster cluster)
                 }
             }
         }
+        Assert.NotEmpty(sim.LogFiles());
         foreach (var log in sim.LogFiles())
         {
             var text = File.ReadAllText(log);

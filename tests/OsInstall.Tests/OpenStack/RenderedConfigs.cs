@@ -36,7 +36,7 @@ public static class RenderedConfigs
         new("cinder", "cinder.conf ([ceph] backend, no slave connection)", () => Cinder.CinderTests.RenderConf(slave: false)),
         new("neutron", "neutron.conf (ml2, ovn-router, postgres)", () => Neutron.NeutronTests.RenderConf()),
         new("neutron", "neutron.conf (one api worker, no slave connection)", () => Neutron.NeutronTests.RenderConf(c => c.Openstack.BjoernWorkers = 1, slave: false)),
-        new("neutron.ml2", "ml2_conf.ini (ovn on the raft cluster)", () => Neutron.NeutronTests.RenderMl2Conf()),
+        new("neutron.ml2", "neutron ml2_conf.ini (ovn on the raft cluster)", () => Neutron.NeutronTests.RenderMl2Conf()),
         new("neutron", "compute neutron.conf (metadata agent)", () => Neutron.NeutronTests.RenderComputeFile(Neutron.NeutronTests.ComputeNeutronConf)),
         new("neutron.ovn.metadata.agent", "compute neutron_ovn_metadata_agent.ini", () => Neutron.NeutronTests.RenderComputeFile(Neutron.NeutronTests.ComputeMetadataAgentIni)),
     ];
