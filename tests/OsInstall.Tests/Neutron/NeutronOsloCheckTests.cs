@@ -17,25 +17,18 @@ public sealed class NeutronOsloCheckTests
     }
 
     [Theory]
-    [InlineData("core_plugin = ml2", "core_plugin = ml3", "INVALID DEFAULT/core_plugin = ml3: no such driver")]
-    [InlineData("bind_port = 9696", "bind_port = 96960", "INVALID DEFAULT/bind_port = 96960")]
-    [InlineData("notify_nova_on_port_status_changes = true", "notify_nova_on_port_status_changes = sometimes", "INVALID DEFAULT/notify_nova_on_port_status_changes = sometimes")]
-    [InlineData("[nova]", "[nova]\nauth_typo = password", "UNKNOWN nova/auth_typo")]
-    public async Task A_mistake_in_neutron_conf_fails_and_is_named(string line, string replacement, string expected)
+    [InlineData("neutron", "core_plugin = ml2", "core_plugin = ml3", "INVALID DEFAULT/core_plugin = ml3: no such driver")]
+    [InlineData("neutron", "bind_port = 9696", "bind_port = 96960", "INVALID DEFAULT/bind_port = 96960")]
+    [InlineData("neutron", "notify_nova_on_port_status_changes = true", "notify_nova_on_port_status_changes = sometimes", "INVALID DEFAULT/notify_nova_on_port_status_changes = sometimes")]
+    [InlineData("neutron", "[nova]", "[nova]\nauth_typo = password", "UNKNOWN nova/auth_typo")]
+    [InlineData("neutron.ml2", "ovn_l3_scheduler = leastloaded", "ovn_l3_scheduler = leastloadd", "INVALID ovn/ovn_l3_scheduler = leastloadd")]
+    [InlineData("neutron.ml2", "enable_ipset = true", "enable_ipset = yes please", "INVALID securitygroup/enable_ipset = yes please")]
+    [InlineData("neutron.ml2", "ovn_metadata_enabled = true", "ovn_metadata_enable = true", "UNKNOWN ovn/ovn_metadata_enable")]
+    public async Task A_mistake_in_neutron_conf_or_ml2_conf_fails_and_is_named(string service, string line, string replacement, string expected)
     {
-        var (exit, output) = await OsloConfigChecker.CheckAsync("neutron", Replace(NeutronTests.RenderConf(), line, replacement));
+        var rendered = service == "neutron" ? NeutronTests.RenderConf() : NeutronTests.RenderMl2Conf();
 
-        Assert.Equal(1, exit);
-        Assert.Contains(expected, output, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("ovn_l3_scheduler = leastloaded", "ovn_l3_scheduler = leastloadd", "INVALID ovn/ovn_l3_scheduler = leastloadd")]
-    [InlineData("enable_ipset = true", "enable_ipset = yes please", "INVALID securitygroup/enable_ipset = yes please")]
-    [InlineData("ovn_metadata_enabled = true", "ovn_metadata_enable = true", "UNKNOWN ovn/ovn_metadata_enable")]
-    public async Task A_mistake_in_ml2_conf_fails_and_is_named(string line, string replacement, string expected)
-    {
-        var (exit, output) = await OsloConfigChecker.CheckAsync("neutron.ml2", Replace(NeutronTests.RenderMl2Conf(), line, replacement));
+        var (exit, output) = await OsloConfigChecker.CheckAsync(service, Replace(rendered, line, replacement));
 
         Assert.Equal(1, exit);
         Assert.Contains(expected, output, StringComparison.Ordinal);

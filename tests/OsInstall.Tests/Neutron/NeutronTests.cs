@@ -129,37 +129,19 @@ public sealed class NeutronTests
     [Fact]
     public async Task Rootwrap_conf_is_read_by_oslo_rootwrap_with_the_venv_first()
     {
-        using var dir = new TempDir("osinstall-neutron-rootwrap");
-        var path = dir.File("rootwrap.conf");
-        await File.WriteAllTextAsync(path, NeutronInstaller.RenderRootwrapConf(Context()));
+        var conf = await RootwrapChecks.ReadRootwrapConfAsync(NeutronInstaller.RenderRootwrapConf(Context()));
 
-        var (exit, output) = await Python.RunAsync("-c",
-            "import configparser, sys\n" +
-            "from oslo_rootwrap import wrapper\n" +
-            "parser = configparser.RawConfigParser()\n" +
-            "parser.read(sys.argv[1])\n" +
-            "conf = wrapper.RootwrapConfig(parser)\n" +
-            "print(','.join(conf.filters_path))\n" +
-            "print(','.join(conf.exec_dirs))\n" +
-            "print(conf.use_syslog, conf.syslog_log_level, conf.daemon_timeout, conf.rlimit_nofile)\n",
-            path);
-
-        Assert.True(exit == 0, output);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("/etc/neutron/rootwrap.d", lines[^3]);
-        Assert.StartsWith("/opt/neutron/bin,", lines[^2], StringComparison.Ordinal);
-        Assert.Equal("True 40 600 1024", lines[^1]);
+        Assert.Equal("/etc/neutron/rootwrap.d", conf.FiltersPath);
+        Assert.StartsWith("/opt/neutron/bin,", conf.ExecDirs, StringComparison.Ordinal);
+        Assert.Equal((true, 40, 600, 1024), (conf.UseSyslog, conf.SyslogLevel, conf.DaemonTimeout, conf.RlimitNofile));
     }
 
     [Fact]
     public async Task The_sudoers_rule_passes_visudo_and_allows_only_the_venvs_rootwrap()
     {
         var sudoers = NeutronInstaller.RenderSudoers(Context());
-        using var dir = new TempDir("osinstall-neutron-sudoers");
-        var path = dir.File("neutron_sudoers");
-        await File.WriteAllTextAsync(path, sudoers);
 
-        var (exit, output) = await Tool.RunAsync(Tool.Require("/usr/sbin/visudo"), "-c", "-f", path);
+        var (exit, output) = await RootwrapChecks.VisudoAsync(sudoers);
 
         Assert.True(exit == 0, output + "\n" + sudoers);
         Assert.Contains("neutron ALL = (root) NOPASSWD: /opt/neutron/bin/neutron-rootwrap /etc/neutron/rootwrap.conf *\n", sudoers, StringComparison.Ordinal);
@@ -171,11 +153,7 @@ public sealed class NeutronTests
     [Fact]
     public async Task A_broken_sudoers_rule_fails_visudo()
     {
-        using var dir = new TempDir("osinstall-neutron-sudoers");
-        var path = dir.File("neutron_sudoers");
-        await File.WriteAllTextAsync(path, NeutronInstaller.RenderSudoers(Context()).Replace("(root)", "(root", StringComparison.Ordinal));
-
-        var (exit, _) = await Tool.RunAsync(Tool.Require("/usr/sbin/visudo"), "-c", "-f", path);
+        var (exit, _) = await RootwrapChecks.VisudoAsync(NeutronInstaller.RenderSudoers(Context()).Replace("(root)", "(root", StringComparison.Ordinal));
 
         Assert.NotEqual(0, exit);
     }
