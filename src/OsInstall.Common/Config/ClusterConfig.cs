@@ -319,6 +319,19 @@ public sealed class SampleVmSection
     public string ExternalPoolStart { get; set; } = "";
     [ConfigRequired]
     public string ExternalPoolEnd { get; set; } = "";
+    /// <summary>The flavor the sample server boots with (the original's public.1c.2r.0d): created if missing.</summary>
+    public string FlavorName { get; set; } = "public.1c.2r.0d";
+    public int FlavorVcpus { get; set; } = 1;
+    public int FlavorRamMb { get; set; } = 2048;
+    /// <summary>Root disk of the flavor in GB; 0 because the server boots from its volume.</summary>
+    public int FlavorDiskGb { get; set; }
+    /// <summary>The router between the sample's internal network and the external one.</summary>
+    public string RouterName { get; set; } = "router";
+    /// <summary>The security group of the sample server: ingress ssh and icmp.</summary>
+    public string SecurityGroupName { get; set; } = "sample-ssh-icmp";
+    public string KeypairName { get; set; } = "sample";
+    /// <summary>OpenSSH public key line of the keypair; empty: a key pair is generated on controller-1 as /root/.ssh/&lt;keypair_name&gt;.</summary>
+    public string KeypairPublicKey { get; set; } = "";
 }
 
 public sealed class IpxeSection

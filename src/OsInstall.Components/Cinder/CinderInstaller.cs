@@ -41,6 +41,9 @@ public sealed class CinderInstaller : ServiceComponent
 
     public const string PasswordSecret = "cinder_password";
 
+    /// <summary>cinder's database: the control plane's services and the compute nodes' cinder-volume share it.</summary>
+    public static readonly ServiceDatabase Database = new(ServiceName, ServiceName, "cinder_db_password");
+
     /// <summary>The service entity's name (the original's and the install guide's).</summary>
     public const string CatalogName = "cinderv3";
 
@@ -58,7 +61,7 @@ public sealed class CinderInstaller : ServiceComponent
         // sudo: cinder runs cinder-rootwrap through it; libxml2/libxslt: headers for lxml on musl.
         ApkPackages = ["sudo", "libxml2-dev", "libxslt-dev"],
         PipPackages = ["python-memcached"],
-        Database = new ServiceDatabase(ServiceName, ServiceName, "cinder_db_password"),
+        Database = Database,
         Apis = [Api],
         Daemons = [Scheduler.Name],
         DbSyncCommands = [$"/opt/{ServiceName}/bin/cinder-manage db sync"],

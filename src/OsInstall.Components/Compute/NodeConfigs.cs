@@ -6,6 +6,8 @@ using OsInstall.Common.OpenStack;
 using OsInstall.Common.Ovn;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
+using OsInstall.Components.Cinder;
+using OsInstall.Components.OpenStack;
 using OsInstall.Components.Ovn;
 using OsInstall.Components.Placement;
 
@@ -28,12 +30,12 @@ internal static class NodeConfigs
     {
         var config = ctx.Config;
         var secrets = ctx.Secrets;
-        var db = CinderDatabase(config, secrets.Get("cinder_db_password"));
+        var db = DatabaseEngines.For(config).Urls(config, secrets, CinderInstaller.Database);
         return new
         {
             NodeName = node.Name,
             NodeAddress = node.Address,
-            TransportUrl = ClusterEndpoints.TransportUrl(config, secrets),
+            TransportUrl = OsloValue.Escape(ClusterEndpoints.TransportUrl(config, secrets)),
             ApiHost = ClusterEndpoints.ApiHost(config),
             MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
             NovaPassword = OsloValue.Escape(secrets.Get("nova_password")),
@@ -48,18 +50,6 @@ internal static class NodeConfigs
             OvnSbConnection = OvnConnections.Southbound(config),
         };
     }
-
-    /// <summary>
-    /// cinder's database as the control plane's cinder uses it: postgres through its VIP (reads
-    /// through haproxy to the standbys), or galera. To be replaced by the database engine's
-    /// IDatabaseEngine.Urls once the postgres/galera components provide it.
-    /// </summary>
-    public static DatabaseUrls CinderDatabase(ClusterConfig config, string password) =>
-        config.Openstack.Database == "galera"
-            ? new DatabaseUrls(SqlAlchemyUrl.Build(SqlAlchemyUrl.MySql, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"), null)
-            : new DatabaseUrls(
-                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.PostgresHost(config), "cinder"),
-                SqlAlchemyUrl.Build(SqlAlchemyUrl.Postgres, "cinder", password, ClusterEndpoints.ApiHost(config), "cinder"));
 
     /// <summary>Path -> (template, owner group) of every config file, per daemon.</summary>
     public static IReadOnlyDictionary<NodeService, IReadOnlyList<(string Path, string Template)>> Files { get; } =

@@ -100,7 +100,6 @@ public sealed class ComputeRenderingTests
         Assert.Contains($"nova.conf|DEFAULT|my_ip={node.Address}", output, StringComparison.Ordinal);
         Assert.Contains($"nova.conf|DEFAULT|host={node.Name}", output, StringComparison.Ordinal);
         Assert.Contains("nova.conf|DEFAULT|transport_url=rabbit://openstack:", output, StringComparison.Ordinal);
-        // oslo.config reads "$$" as one literal '$': the secrets are escaped for it.
         Assert.Contains($"nova.conf|placement|password={OsloValue.Escape(ctx.Secrets.Get("placement_password"))}", output, StringComparison.Ordinal);
         Assert.Contains($"nova-compute.conf|libvirt|rbd_secret_uuid={c.Ceph.CinderSecretUuid}", output, StringComparison.Ordinal);
         Assert.Contains($"nova-compute.conf|libvirt|virt_type={c.Openstack.LibvirtType}", output, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class NeutronOsloCheckTests
     public async Task The_metadata_agent_ini_with_an_unescaped_dollar_fails()
     {
         // What the compute template gave before its secrets were escaped: oslo.config reads "$t..." as a reference.
-        var ini = NeutronTests.RenderComputeFile(NeutronTests.ComputeMetadataAgentIni);
+        var ini = RenderedConfigs.RenderComputeNode(Components.Compute.ComputeTemplates.MetadataAgentIni);
         var broken = ini.Replace("$$", "$", StringComparison.Ordinal);
         Assert.NotEqual(ini, broken);
 

@@ -30,17 +30,6 @@ public sealed class NeutronTests
 
     internal static string RenderMl2Conf(Action<ClusterConfig>? change = null) => NeutronInstaller.RenderMl2Conf(Context(change));
 
-    /// <summary>The compute node's neutron.conf or metadata agent ini (<paramref name="template"/>), for its first node.</summary>
-    internal static string RenderComputeFile(string template, Action<ClusterConfig>? change = null)
-    {
-        var ctx = Context(change);
-        return ctx.Render(template, NodeConfigs.Model(ctx, ctx.Config.ComputeNodes[0]));
-    }
-
-    internal static string ComputeNeutronConf => NodeConfigs.Files[NodeService.MetadataAgent][0].Template;
-
-    internal static string ComputeMetadataAgentIni => NodeConfigs.Files[NodeService.MetadataAgent][1].Template;
-
     private static ComponentContext Context(Action<ClusterConfig>? change = null) => RenderedConfigs.Context(RenderedConfigs.ExampleConfig(change));
 
     [Fact]
@@ -240,13 +229,13 @@ public sealed class NeutronTests
     [Fact]
     public void The_compute_nodes_neutron_files_escape_the_metadata_secret_and_use_the_same_ovn_databases()
     {
-        var ini = RenderComputeFile(ComputeMetadataAgentIni);
+        var ini = RenderedConfigs.RenderComputeNode(ComputeTemplates.MetadataAgentIni);
         var ml2 = RenderMl2Conf();
 
         Assert.Contains("metadata_proxy_shared_secret = " + Escaped("metadata_proxy_secret") + "\n", ini, StringComparison.Ordinal);
         var sb = ml2.Split('\n').Single(l => l.StartsWith("ovn_sb_connection = ", StringComparison.Ordinal));
         Assert.Contains(sb + "\n", ini, StringComparison.Ordinal);
-        Assert.Contains("root_helper = sudo /opt/neutron/bin/neutron-rootwrap /etc/neutron/rootwrap.conf\n", RenderComputeFile(ComputeNeutronConf), StringComparison.Ordinal);
+        Assert.Contains("root_helper = sudo /opt/neutron/bin/neutron-rootwrap /etc/neutron/rootwrap.conf\n", RenderedConfigs.RenderComputeNode(ComputeTemplates.NeutronConf), StringComparison.Ordinal);
     }
 
     private static string Escaped(string secret) => OpenStackTestSecrets.Value(secret).Replace("$", "$$", StringComparison.Ordinal);

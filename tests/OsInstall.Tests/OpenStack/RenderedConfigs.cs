@@ -3,6 +3,7 @@ using OsInstall.Common.Database;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Secrets;
 using OsInstall.Components;
+using OsInstall.Components.Compute;
 using OsInstall.Components.Keystone;
 using OsInstall.Tests.TestSupport;
 
@@ -37,8 +38,10 @@ public static class RenderedConfigs
         new("neutron", "neutron.conf (ml2, ovn-router, postgres)", () => Neutron.NeutronTests.RenderConf()),
         new("neutron", "neutron.conf (one api worker, no slave connection)", () => Neutron.NeutronTests.RenderConf(c => c.Openstack.BjoernWorkers = 1, slave: false)),
         new("neutron.ml2", "neutron ml2_conf.ini (ovn on the raft cluster)", () => Neutron.NeutronTests.RenderMl2Conf()),
-        new("neutron", "compute neutron.conf (metadata agent)", () => Neutron.NeutronTests.RenderComputeFile(Neutron.NeutronTests.ComputeNeutronConf)),
-        new("neutron.ovn.metadata.agent", "compute neutron_ovn_metadata_agent.ini", () => Neutron.NeutronTests.RenderComputeFile(Neutron.NeutronTests.ComputeMetadataAgentIni)),
+        new("neutron", "compute neutron.conf (metadata agent)", () => RenderComputeNode(ComputeTemplates.NeutronConf)),
+        new("neutron.ovn.metadata.agent", "compute neutron_ovn_metadata_agent.ini", () => RenderComputeNode(ComputeTemplates.MetadataAgentIni)),
+        new("cinder", "compute node cinder.conf (cinder-volume, [ceph] backend, postgres)", () => RenderComputeNode(ComputeTemplates.CinderConf)),
+        new("cinder", "compute node cinder.conf (cinder-volume, galera)", () => RenderComputeNode(ComputeTemplates.CinderConf, c => c.Openstack.Database = "galera")),
     ];
 
     public static TheoryData<string> Cases()
@@ -64,6 +67,13 @@ public static class RenderedConfigs
         new(config, secrets ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
             (_, _) => throw new InvalidOperationException("rendering only: no hosts"),
             (_, _, _) => Task.CompletedTask, Serilog.Core.Logger.None, dryRun: false);
+
+    /// <summary>A compute node's config file (first compute node of the example cluster), as the compute component writes it.</summary>
+    public static string RenderComputeNode(string template, Action<ClusterConfig>? change = null)
+    {
+        var ctx = Context(ExampleConfig(change));
+        return ctx.Render(template, NodeConfigs.Model(ctx, ctx.Config.ComputeNodes[0]));
+    }
 
     public static string RenderKeystone(Action<ClusterConfig> change, bool slave = true)
     {

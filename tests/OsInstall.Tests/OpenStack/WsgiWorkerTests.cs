@@ -23,8 +23,8 @@ public sealed class WsgiWorkerTests
 
         Assert.StartsWith("#!/opt/keystone/bin/python3\n", runner, StringComparison.Ordinal);
         Assert.Contains("from keystone.server.wsgi import initialize_public_application\n", runner, StringComparison.Ordinal);
-        Assert.Contains("application = initialize_public_application()\n", runner, StringComparison.Ordinal);
-        Assert.Contains("bjoern.run(application, args.host, args.port)", runner, StringComparison.Ordinal);
+        Assert.Contains("wsgi_app = initialize_public_application()\n", runner, StringComparison.Ordinal);
+        Assert.Contains("bjoern.run(wsgi_app, args.host, args.port)", runner, StringComparison.Ordinal);
         var (exit, output) = await Python.CompileAsync(runner, "keystone-bjoern.py");
         Assert.True(exit == 0, output + "\n" + runner);
 

@@ -92,7 +92,13 @@ def register(conf, name, group, opts):
 def build_conf(service, sections):
     conf = cfg.ConfigOpts()
     listed = definitions(service["namespaces"])
+    plugin_groups = set(service.get("auth_plugin_groups", []))
     for name, group, opts in listed:
+        if name in plugin_groups and name not in sections:
+            # A namespace lists a keystoneauth plugin's options (auth_url is required) for the
+            # sample config; the service registers them only when it loads the plugin, which it
+            # does only when the file configures that section.
+            opts = [o for o in opts if not o.required]
         register(conf, name, group, opts)
     for alias, target in service.get("group_aliases", {}).items():
         if alias in sections:

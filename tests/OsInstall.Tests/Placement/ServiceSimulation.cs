@@ -44,6 +44,9 @@ internal sealed partial class ServiceSimulation : IDisposable
 
     public ClusterConfig Config { get; }
 
+    /// <summary>Where the runner writes the runs' logs.</summary>
+    public string LogDirectory => logs.Path;
+
     public SecretStore Secrets { get; } = OpenStackTestSecrets.Create();
 
     public FakeDatabaseEngine Database { get; } = new();
@@ -130,9 +133,6 @@ internal sealed partial class ServiceSimulation : IDisposable
             cluster.SetOutput(Controller1, "openstack", output);
         }
     }
-
-    /// <summary>Every log file the runs wrote (the component's install and uninstall logs).</summary>
-    public IReadOnlyList<string> LogFiles() => Directory.EnumerateFiles(logs.Path, "*.log", SearchOption.AllDirectories).ToList();
 
     public void Dispose() => logs.Dispose();
 

@@ -134,6 +134,27 @@ public class SimulatedCluster : IAsyncLifetime
     public void SetOutput(string host, string command, string stdout) =>
         File.WriteAllText(InRoot(host, $"{StandIns.OutputDirectory}/{command}"), stdout);
 
+    /// <summary>
+    /// What every command run inside <paramref name="container"/> on <paramref name="host"/> prints
+    /// (after the host's canned lxc-attach output, if any): lets one run hold the health answers of
+    /// several components' containers.
+    /// </summary>
+    public void SetContainerOutput(string host, string container, string stdout) =>
+        File.WriteAllText(InRoot(host, $"{StandIns.OutputDirectory}/lxc-attach@{container}"), stdout);
+
+    /// <summary>Removes every canned output of the host (commands and containers).</summary>
+    public void ClearOutputs(string host)
+    {
+        var dir = InRoot(host, StandIns.OutputDirectory);
+        if (Directory.Exists(dir))
+        {
+            foreach (var f in Directory.EnumerateFiles(dir))
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
     /// <summary>Every stand-in call on the host, in order.</summary>
     public IReadOnlyList<SimulatedCall> Calls(string host)
     {

@@ -42,6 +42,10 @@ public static class StandIns
         "apt-get", "apt", "dpkg-query", "systemctl", "debootstrap",
         // busybox's install, absent from Debian's static busybox (see the install block of the script)
         "install",
+        // the sample VM's image download (see the wget, qemu-img block of the script)
+        "wget",
+        // horizon's health check asks the dashboard's login page through the VIP (canned status)
+        "curl",
     ];
 
     /// <summary>Busybox applets that get no symlink in a host root.</summary>
@@ -66,6 +70,8 @@ public static class StandIns
         "start-stop-daemon",
         // daemons that would outlive the fixture
         "crond", "httpd", "telnetd",
+        // downloads from the internet (the sample VM's image): the wget stand-in answers
+        "wget",
     };
 
     /// <summary>
@@ -112,6 +118,10 @@ public static class StandIns
 
         if [ -f "/etc/osinstall-sim/output/$name" ]; then
           cat "/etc/osinstall-sim/output/$name"
+        fi
+        # --- lxc-attach: canned output of one container (output/lxc-attach@<container>) ----------
+        if [ "$name" = lxc-attach ] && [ "$1" = -n ] && [ -f "/etc/osinstall-sim/output/lxc-attach@$2" ]; then
+          cat "/etc/osinstall-sim/output/lxc-attach@$2"
         fi
 
 
@@ -219,7 +229,8 @@ public static class StandIns
         # --- ovn-nbctl: the internal switch's ports, for container sets ---------------------------
         # Only when the test gave no canned output. A port added with addresses "dynamic" gets the
         # next address of the internal network (as ovn-northd would); find/list answer csv as
-        # --format=csv --data=bare --no-headings does; lsp-del removes.
+        # --format=csv --data=bare --no-headings does; lsp-del removes. HA chassis groups are kept by
+        # name (the ovn component's topology looks its group up after creating it).
         nbctl_sim() {
           d=$state/ovn/ports; mkdir -p "$d"
           cols=; words=
@@ -247,6 +258,8 @@ public static class StandIns
                   printf '2e:75:06:00:00:%02x 10.0.0.%s\n' "$c" "$c" > "$d/$port"
                 fi ;;
               lsp-del) rm -f "$d/$w" ;;
+              ha-chassis-group-add) [ $n = 1 ] && mkdir -p "$state/ovn/ha" && : > "$state/ovn/ha/$w" ;;
+              ha-chassis-group-del) [ $n = 1 ] && rm -f "$state/ovn/ha/$w" ;;
               find|list)
                 [ $n = 1 ] && table=$w
                 [ $n = 2 ] && cond=$w ;;
@@ -258,6 +271,7 @@ public static class StandIns
             find)
               case $table in
                 dhcp_options) echo 5e0c0b6a-0000-4000-8000-000000000001 ;;
+                ha_chassis_group) [ -f "$state/ovn/ha/${cond#name=}" ] && echo 6a1c0b6a-0000-4000-8000-000000000002 ;;
                 logical_switch_port)
                   p=${cond#name=}
                   [ -f "$d/$p" ] || return 0
@@ -483,6 +497,190 @@ public static class StandIns
         }
         # --- end openstack services ---------------------------------------------------------------
 
+        # --- openstack: the sample VM's objects (sample-vm component) --------------------------------
+        # Images, flavors, volumes, networks, subnets, routers (external gateway, subnet interfaces),
+        # security groups and their rules, keypairs, servers and floating IPs, kept in
+        # $state/openstack-objects/<kind>/<name> (the create's arguments). create refuses a duplicate
+        # name and a missing dependency (image --file not on disk, volume --image, subnet --network,
+        # server --flavor/--key-name/--volume/--network/--security-group, router --external-gateway,
+        # floating ip network); show exits 1 for a missing object and answers -c id, status,
+        # external_gateway_info, port_id; delete refuses what is still in use (a subnet or router with
+        # a router interface, a volume, network or security group of a server). "port list --router R
+        # --fixed-ip subnet=S" answers the router's interface on S. Other calls return 125 (not ours).
+        sample_objects_sim() {
+          db=$state/openstack-objects
+          case "$1 $2" in
+            "security group")
+              if [ "$3" = rule ]; then kind=sgrule; verb=$4; shift 4; else kind=secgroup; verb=$3; shift 3; fi ;;
+            "floating ip") kind=fip; verb=$3; shift 3 ;;
+            "router add"|"router remove") kind=router; verb=$2-$3; shift 3 ;;
+            "server add") kind=server; verb=add-fip; shift 4 ;;
+            "port list") kind=port; verb=list; shift 2 ;;
+            image\ *|flavor\ *|volume\ *|network\ *|subnet\ *|router\ *|keypair\ *|server\ *) kind=$1; verb=$2; shift 2 ;;
+            *) return 125 ;;
+          esac
+          case $verb in create|show|delete|list|set|add-subnet|remove-subnet|add-fip) ;; *) return 125 ;; esac
+          args=" $* "
+          o_image=; o_network=; o_flavor=; o_key=; o_volume=; o_sg=; o_file=; o_tag=; o_tags=; o_gw=; o_router=; o_fixed=; o_proto=; o_port=; o_dir=; cols=; pos=
+          while [ $# -gt 0 ]; do
+            case $1 in
+              --image) o_image=$2; shift ;;
+              --network) o_network=$2; shift ;;
+              --flavor) o_flavor=$2; shift ;;
+              --key-name) o_key=$2; shift ;;
+              --volume) o_volume=$2; shift ;;
+              --security-group) o_sg=$2; shift ;;
+              --file) o_file=$2; shift ;;
+              --tag) o_tag=$2; shift ;;
+              --tags) o_tags=$2; shift ;;
+              --external-gateway) o_gw=$2; shift ;;
+              --router) o_router=$2; shift ;;
+              --fixed-ip) o_fixed=$2; shift ;;
+              --protocol) o_proto=$2; shift ;;
+              --dst-port) o_port=$2; shift ;;
+              --ingress|--egress) o_dir=${1#--} ;;
+              -c|--column) cols="$cols|$2"; shift ;;
+              -f|--format|--vcpus|--ram|--disk|--size|--subnet-range|--gateway|--dns-nameserver|--allocation-pool|\
+              --provider-physical-network|--provider-network-type|--description|--public-key|--property|--disk-format|\
+              --container-format|--project|--ethertype|--remote-group) shift ;;
+              -*) ;;
+              *) pos="$pos $1" ;;
+            esac
+            shift
+          done
+          set -- $pos
+          eval "last=\${$#}"
+          idof() { printf '%s/%s' "$1" "$2" | md5sum | cut -c1-32; }
+          missing() { echo "No $1 found for $2" >&2; return 1; }
+          need() { [ -e "$db/$1/$2" ] || missing "$1" "$2"; }
+          used_by_server() { grep -l -e " $1 $2 " "$db/server"/* 2>/dev/null | head -n 1; }
+          mkdir -p "$db/$kind"
+          case $kind.$verb in
+            fip.create)
+              need network "$1" || return 1
+              c=$(cat "$db/fip.next" 2>/dev/null || echo 10); echo $((c + 1)) > "$db/fip.next"
+              a=198.51.100.$c
+              printf '%s None\n' "${o_tag:--}" > "$db/fip/$a"
+              case $cols in *floating_ip_address*) echo "$a" ;; *) echo "floating_ip_address $a" ;; esac ;;
+            fip.list)
+              for f in "$db/fip"/*; do
+                [ -f "$f" ] || continue
+                read -r tag port < "$f"
+                [ -z "$o_tags" ] || [ "$o_tags" = "$tag" ] || continue
+                case $cols in *Port*) echo "${f##*/} $port" ;; *) echo "${f##*/}" ;; esac
+              done ;;
+            fip.show)
+              [ -f "$db/fip/$1" ] || missing "floating ip" "$1" || return 1
+              read -r tag port < "$db/fip/$1"
+              case $cols in *port_id*) echo "$port" ;; *) echo "floating_ip_address $1" ;; esac ;;
+            fip.delete) [ -f "$db/fip/$1" ] || missing "floating ip" "$1" || return 1; rm -f "$db/fip/$1" ;;
+            server.add-fip)
+              need server "$1" || return 1
+              [ -f "$db/fip/$2" ] || missing "floating ip" "$2" || return 1
+              read -r tag port < "$db/fip/$2"
+              [ "$port" = None ] || { echo "Floating IP $2 is already associated with port $port. (HTTP 409)" >&2; return 1; }
+              printf '%s %s\n' "$tag" "$(idof server "$1")" > "$db/fip/$2" ;;
+            sgrule.create)
+              need secgroup "$1" || return 1
+              mkdir -p "$db/sgrule/$1"; id=$(idof rule "$1 $o_dir $o_proto $o_port")
+              [ ! -e "$db/sgrule/$1/$id" ] || { echo "Security group rule already exists. Rule id is $id. (HTTP 409)" >&2; return 1; }
+              printf '%s %s %s\n' "$o_dir" "$o_proto" "$o_port" > "$db/sgrule/$1/$id"; echo "id $id" ;;
+            sgrule.list)
+              need secgroup "$1" || return 1
+              for f in "$db/sgrule/$1"/*; do
+                [ -f "$f" ] || continue
+                read -r d p port < "$f"
+                [ -z "$o_dir" ] || [ "$o_dir" = "$d" ] || continue
+                [ -z "$o_proto" ] || [ "$o_proto" = "$p" ] || continue
+                case $cols in *"Port Range"*) if [ -n "$port" ]; then echo "$port:$port"; else echo; fi ;; *) echo "${f##*/}" ;; esac
+              done ;;
+            secgroup.delete)
+              need secgroup "$1" || return 1
+              [ -z "$(used_by_server --security-group "$1")" ] || { echo "Security Group $1 in use. (HTTP 409)" >&2; return 1; }
+              rm -rf "$db/secgroup/$1" "$db/sgrule/$1" ;;
+            router.set)
+              need router "$1" || return 1
+              [ -z "$o_gw" ] || { need network "$o_gw" || return 1; mkdir -p "$db/router-gw"; echo "$o_gw" > "$db/router-gw/$1"; } ;;
+            router.add-subnet)
+              need router "$1" || return 1; need subnet "$2" || return 1
+              [ ! -e "$db/router-if/$1/$2" ] || { echo "Router already has a port on subnet $2. (HTTP 400)" >&2; return 1; }
+              mkdir -p "$db/router-if/$1"; : > "$db/router-if/$1/$2" ;;
+            router.remove-subnet)
+              [ -e "$db/router-if/$1/$2" ] || { echo "Router $1 has no interface on subnet $2. (HTTP 404)" >&2; return 1; }
+              rm -f "$db/router-if/$1/$2" ;;
+            router.delete)
+              need router "$1" || return 1
+              [ -z "$(ls "$db/router-if/$1" 2>/dev/null)" ] || { echo "Router $1 still has ports. (HTTP 409)" >&2; return 1; }
+              rm -rf "$db/router/$1" "$db/router-gw/$1" "$db/router-if/$1" ;;
+            port.list)
+              [ -n "$o_router" ] && [ -e "$db/router-if/$o_router/${o_fixed#subnet=}" ] && idof port "$o_router/${o_fixed#subnet=}"
+              return 0 ;;
+            subnet.delete)
+              need subnet "$1" || return 1
+              [ -z "$(ls "$db/router-if"/*/"$1" 2>/dev/null)" ] || { echo "Unable to complete operation on subnet $1: one or more ports have an IP allocation from this subnet. (HTTP 409)" >&2; return 1; }
+              rm -f "$db/subnet/$1" ;;
+            network.delete|volume.delete)
+              need "$kind" "$1" || return 1
+              [ -z "$(used_by_server "--$kind" "$1")" ] || { echo "$kind $1 is in use by a server. (HTTP 409)" >&2; return 1; }
+              rm -f "$db/$kind/$1" ;;
+            server.delete)
+              need server "$1" || return 1
+              sid=$(idof server "$1")
+              for f in "$db/fip"/*; do
+                [ -f "$f" ] || continue
+                read -r tag port < "$f"
+                [ "$port" != "$sid" ] || printf '%s None\n' "$tag" > "$f"
+              done
+              rm -f "$db/server/$1" ;;
+            *.create)
+              [ ! -e "$db/$kind/$last" ] || { echo "Conflict: a $kind named $last exists already (osinstall-sim refuses duplicate names). (HTTP 409)" >&2; return 1; }
+              case $kind in
+                image) [ -s "$o_file" ] || { echo "[Errno 2] No such file or directory: '$o_file'" >&2; return 1; } ;;
+                volume) need image "$o_image" || return 1 ;;
+                subnet) need network "$o_network" || return 1 ;;
+                server)
+                  need flavor "$o_flavor" && need keypair "$o_key" && need volume "$o_volume" && need network "$o_network" && need secgroup "$o_sg" || return 1 ;;
+              esac
+              printf '%s\n' "$args" > "$db/$kind/$last"; echo "id $(idof "$kind" "$last")" ;;
+            *.show)
+              need "$kind" "$1" || return 1
+              case $cols in
+                *"|id"*) idof "$kind" "$1" ;;
+                *status*)
+                  case $kind in
+                    server) echo ACTIVE ;;
+                    volume) if [ -n "$(used_by_server --volume "$1")" ]; then echo in-use; else echo available; fi ;;
+                    *) echo active ;;
+                  esac ;;
+                *external_gateway_info*)
+                  if [ -f "$db/router-gw/$1" ]; then printf '{"network_id": "%s", "enable_snat": true}\n' "$(idof network "$(cat "$db/router-gw/$1")")"; else echo None; fi ;;
+                *) echo "name $1" ;;
+              esac ;;
+            *.delete) need "$kind" "$1" || return 1; rm -f "$db/$kind/$1" ;;
+            *.list) ls "$db/$kind" ;;
+          esac
+        }
+        # --- end openstack sample VM ------------------------------------------------------------------
+
+        # --- wget, qemu-img (sample-vm component): the image download and its conversion -------------
+        # "wget ... -O FILE URL" writes a small file naming the URL (nothing leaves the machine);
+        # "qemu-img convert [-f F] [-O F] SRC DST" copies SRC to DST and fails as qemu-img does when SRC
+        # is missing. Anything else is only recorded.
+        wget_sim() {
+          w_out=; w_url=
+          while [ $# -gt 0 ]; do case $1 in -O) w_out=$2; shift ;; -*) ;; *) w_url=$1 ;; esac; shift; done
+          if [ -z "$w_out" ] || [ "$w_out" = - ]; then echo "osinstall-sim download of $w_url"; else printf 'osinstall-sim download of %s\n' "$w_url" > "$w_out"; fi
+        }
+        qemu_img_sim() {
+          [ "$1" = convert ] || return 0
+          shift; q_words=
+          while [ $# -gt 0 ]; do case $1 in -f|-O|-o) shift ;; -*) ;; *) q_words="$q_words $1" ;; esac; shift; done
+          set -- $q_words
+          [ -f "$1" ] || { echo "qemu-img: Could not open '$1': No such file or directory" >&2; return 1; }
+          cp "$1" "$2"
+        }
+        # --- end wget, qemu-img -------------------------------------------------------------------------
+
         # --- install: Alpine's busybox has it, Debian's static busybox does not ---------------------
         # "install -d [-m MODE] [-o U] [-g G] DIR..." makes the directories (mode applied, owner
         # ignored); copying files is only recorded.
@@ -588,7 +786,11 @@ public static class StandIns
             # A canned answer for the whole command, else one for this subcommand, else the tiny keystone.
             [ -f "/etc/osinstall-sim/output/openstack" ] && exit 0
             if [ -f "/etc/osinstall-sim/openstack/$1-$2-$3" ]; then openstack_canned "$@"; exit 0; fi
-            openstack_services_sim "$@" || { openstack_sim "$@" || exit $?; } ;;
+            openstack_services_sim "$@" || {
+              sample_objects_sim "$@"; rc=$?; [ "$rc" = 125 ] || exit "$rc"
+              openstack_sim "$@" || exit $?; } ;;
+          wget) wget_sim "$@" ;;
+          qemu-img) qemu_img_sim "$@" || exit 1 ;;
           apt-get|apt) apt_sim "$@" ;;
           dpkg-query) dpkg_query_sim "$@"; exit $? ;;
           systemctl) systemctl_sim "$@"; exit $? ;;
