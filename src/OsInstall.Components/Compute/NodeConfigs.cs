@@ -38,6 +38,7 @@ internal static class NodeConfigs
             TransportUrl = OsloValue.Escape(ClusterEndpoints.TransportUrl(config, secrets)),
             ApiHost = ClusterEndpoints.ApiHost(config),
             MemcachedServers = string.Join(',', ClusterEndpoints.MemcachedServers(config)),
+            // oslo.config reads "$name" as a substitution: a literal '$' of a password is written "$$".
             NovaPassword = OsloValue.Escape(secrets.Get("nova_password")),
             NeutronPassword = OsloValue.Escape(secrets.Get("neutron_password")),
             PlacementPassword = OsloValue.Escape(secrets.Get("placement_password")),

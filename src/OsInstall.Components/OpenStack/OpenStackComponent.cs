@@ -55,9 +55,9 @@ public abstract class OpenStackComponent : IComponent
     public virtual IEnumerable<string> RequiredSecrets(ClusterConfig config)
     {
         var secrets = new List<string>();
-        if (Service.Database is { } db)
+        if (Service.Databases.Count > 0)
         {
-            secrets.Add(db.PasswordSecret);
+            secrets.AddRange(Service.Databases.Select(d => d.PasswordSecret));
             var engine = TryEngine(config);
             if (engine is not null)
             {
@@ -117,9 +117,15 @@ public abstract class OpenStackComponent : IComponent
         {
             yield return phase;
         }
-        if (service.Database is { } db)
+        if (service.Databases.Count > 0)
         {
-            yield return Phase.On($"{service.Name}-database", first.Host, step => Engine(step.Component).EnsureDatabaseAsync(step, db));
+            yield return Phase.On($"{service.Name}-database", first.Host, async step =>
+            {
+                foreach (var db in service.Databases)
+                {
+                    await Engine(step.Component).EnsureDatabaseAsync(step, db).ConfigureAwait(false);
+                }
+            });
         }
         yield return PerMember(ctx, platform, $"{service.Name}-config", ConfigureAsync);
         if (service.DbSyncCommands.Count > 0)
@@ -177,9 +183,16 @@ public abstract class OpenStackComponent : IComponent
         {
             yield return phase;
         }
-        if (service.Database is { } db)
+        if (service.Databases.Count > 0)
         {
-            yield return Phase.On($"{service.Name}-database", first.Host, step => Engine(step.Component).DropDatabaseAsync(step, db));
+            // The extra databases first: an owner shared by several (nova) goes with the last one.
+            yield return Phase.On($"{service.Name}-database", first.Host, async step =>
+            {
+                foreach (var db in service.Databases.Reverse())
+                {
+                    await Engine(step.Component).DropDatabaseAsync(step, db).ConfigureAwait(false);
+                }
+            });
         }
         foreach (var phase in HaproxyRefresh.Phases(ctx, this, removing: true))
         {
@@ -222,6 +235,10 @@ public abstract class OpenStackComponent : IComponent
     protected DatabaseUrls DatabaseUrls(ComponentContext ctx) =>
         Engine(ctx).Urls(ctx.Config, ctx.Secrets,
             Service.Database ?? throw new InvalidOperationException($"{Service.Name} has no database"));
+
+    /// <summary>The database URLs of another of the service's databases (nova's [api_database]).</summary>
+    protected DatabaseUrls DatabaseUrls(ComponentContext ctx, ServiceDatabase database) =>
+        Engine(ctx).Urls(ctx.Config, ctx.Secrets, database);
 
     /// <summary>One step per member, on its controller, with that member's container as a (quiet) target.</summary>
     protected Phase PerMember(ComponentContext ctx, ContainerPlatform platform, string name,

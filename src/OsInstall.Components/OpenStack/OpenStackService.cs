@@ -30,6 +30,15 @@ public sealed record OpenStackService
     /// <summary>The service's database (created through the selected database engine), or null.</summary>
     public ServiceDatabase? Database { get; init; }
 
+    /// <summary>
+    /// More databases the service owns beside <see cref="Database"/> (nova: nova_api and nova_cell0),
+    /// created after it and dropped before it through the same engine.
+    /// </summary>
+    public IReadOnlyList<ServiceDatabase> ExtraDatabases { get; init; } = [];
+
+    /// <summary><see cref="Database"/> (when set), then <see cref="ExtraDatabases"/>.</summary>
+    public IReadOnlyList<ServiceDatabase> Databases => Database is null ? ExtraDatabases : [Database, .. ExtraDatabases];
+
     /// <summary>The REST APIs served by bjoern workers.</summary>
     public IReadOnlyList<WsgiApi> Apis { get; init; } = [];
 

@@ -33,7 +33,7 @@ public sealed class FullClusterTests(FullCluster cluster)
     public static readonly string[] ControlPlane =
     [
         "prepare", "bind", "rsyslog", "ovn", "rabbitmq", "postgres", "memcached", "haproxy",
-        "keystone", "glance", "placement", "cinder",
+        "keystone", "glance", "placement", "nova", "cinder", "horizon",
     ];
 
     [SimulationFact]
@@ -53,15 +53,17 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.Equal(ControlPlane, SummaryRows(install.Output));
 
         // Every container set was built on controller-1 and cloned to the others.
-        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "cinder" };
+        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "nova", "cinder", "horizon" };
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
             Assert.All(sets, s => Assert.True(cluster.FileExists(host, $"/var/lib/lxc/{s}-{i}/config"), $"{s}-{i} on {host}"));
         }
 
-        // No secret in any log or on the console (verbose: the console echoes the log).
-        var texts = op.AllLogFiles().Select(File.ReadAllText).Append(install.Output).ToList();
+        // No secret in any log, on the console (verbose: the console echoes the log) or in the whole cluster's dry-run listing.
+        var dry = await op.RunAsync("cluster", "install", "--dry-run", "--verbose");
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        var texts = op.AllLogFiles().Select(File.ReadAllText).Append(install.Output).Append(dry.Output).ToList();
         foreach (var (name, value) in op.Secrets.Values)
         {
             Assert.All(texts, t => Assert.False(t.Contains(value, StringComparison.Ordinal), $"secret {name} leaked"));
@@ -142,5 +144,8 @@ public sealed class FullClusterTests(FullCluster cluster)
         Directory.CreateDirectory(canned);
         File.WriteAllText(Path.Combine(canned, "--os-placement-api-version-1.2-resource"), "VCPU\nMEMORY_MB\nDISK_GB\n");
         File.WriteAllText(Path.Combine(canned, "volume-service-list"), "cinder-scheduler\n");
+        File.WriteAllText(Path.Combine(canned, "compute-service-list"), "nova-conductor\nnova-scheduler\n");
+        // The dashboard's login page through the VIP (curl -w '%{http_code}').
+        cluster.SetOutput(C1, "curl", "200");
     }
 }

@@ -42,6 +42,11 @@ public static class RenderedConfigs
         new("neutron.ovn.metadata.agent", "compute neutron_ovn_metadata_agent.ini", () => RenderComputeNode(ComputeTemplates.MetadataAgentIni)),
         new("cinder", "compute node cinder.conf (cinder-volume, [ceph] backend, postgres)", () => RenderComputeNode(ComputeTemplates.CinderConf)),
         new("cinder", "compute node cinder.conf (cinder-volume, galera)", () => RenderComputeNode(ComputeTemplates.CinderConf, c => c.Openstack.Database = "galera")),
+        new("nova", "nova.conf (control plane, postgres)", () => Nova.NovaTests.RenderConf()),
+        new("nova", "nova.conf (control plane, no slave connections)", () => Nova.NovaTests.RenderConf(slave: false)),
+        new("nova", "nova.conf (compute node)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaConf)),
+        new("nova", "nova-compute.conf (compute node, qemu)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaComputeConf)),
+        new("nova", "nova-compute.conf (compute node, kvm)", () => Nova.NovaTests.RenderComputeNode(Components.Compute.ComputeTemplates.NovaComputeConf, c => c.Openstack.LibvirtType = "kvm")),
     ];
 
     public static TheoryData<string> Cases()

@@ -23,6 +23,7 @@ Prints one line per finding and exits 0 when there is none, 1 otherwise, 2 on ba
 """
 
 import argparse
+import copy
 import importlib.metadata
 import json
 import os
@@ -89,17 +90,26 @@ def register(conf, name, group, opts):
             pass  # the same option listed by two namespaces with a different definition: the first one counts
 
 
+def plugin_opts_as_loaded(sections, name, opts):
+    """A group that lists keystoneauth's auth_type (nova's [cinder], [ironic], ...) also lists the
+    password plugin's options, auth-url required; keystoneauth registers a plugin's options only
+    once the section names its auth_type. Without one in the file they are optional, as at run time."""
+    if "auth_type" not in {o.dest for o in opts} or sections.get(name, {}).get("auth_type"):
+        return opts
+    relaxed = []
+    for opt in opts:
+        if opt.required:
+            opt = copy.copy(opt)
+            opt.required = False
+        relaxed.append(opt)
+    return relaxed
+
+
 def build_conf(service, sections):
     conf = cfg.ConfigOpts()
     listed = definitions(service["namespaces"])
-    plugin_groups = set(service.get("auth_plugin_groups", []))
     for name, group, opts in listed:
-        if name in plugin_groups and name not in sections:
-            # A namespace lists a keystoneauth plugin's options (auth_url is required) for the
-            # sample config; the service registers them only when it loads the plugin, which it
-            # does only when the file configures that section.
-            opts = [o for o in opts if not o.required]
-        register(conf, name, group, opts)
+        register(conf, name, group, plugin_opts_as_loaded(sections, name, opts))
     for alias, target in service.get("group_aliases", {}).items():
         if alias in sections:
             opts = [o for n, _g, os_ in definitions([target["namespace"]]) if n == target["group"] for o in os_]

@@ -60,6 +60,10 @@ internal sealed partial class ServiceSimulation : IDisposable
     /// <summary>A context over the same config and secrets, for rendering what the component should have written.</summary>
     public ComponentContext RenderContext() => RenderedConfigs.Context(Config, Secrets);
 
+    /// <summary>Everything the runs so far wrote to their log files.</summary>
+    public string Logs() =>
+        string.Concat(Directory.EnumerateFiles(logs.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => File.ReadAllText(f, Encoding.UTF8)));
+
     /// <summary>Install (or uninstall) through the runner; the calls recorded before are forgotten.</summary>
     public async Task RunAsync(IComponent component, bool uninstall = false)
     {
