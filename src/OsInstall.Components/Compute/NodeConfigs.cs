@@ -21,7 +21,11 @@ internal static class NodeConfigs
 {
     public const string OvsdbTcpRemote = "ptcp:6640:127.0.0.1";
 
-    /// <summary>Every value the config templates use, for the node <paramref name="node"/>.</summary>
+    /// <summary>
+    /// Every value the config templates use, for the node <paramref name="node"/>. They are all
+    /// oslo.config files: secrets are escaped for it (a '$' doubled, or oslo.config would read it as
+    /// a reference to another option).
+    /// </summary>
     public static object Model(ComponentContext ctx, HostEntry node)
     {
         var config = ctx.Config;

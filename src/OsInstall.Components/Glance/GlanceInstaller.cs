@@ -80,12 +80,7 @@ public sealed class GlanceInstaller : ServiceComponent
     public static CephServiceClient Ceph(ClusterConfig config) => new(config.Ceph.GlanceClient, "ceph_glance_key");
 
     /// <summary>One frontend on port 9292 over the glance-api of every container.</summary>
-    public override IEnumerable<ServiceBackend> Backends(ClusterConfig config) =>
-    [
-        new ServiceBackend(Api.Name, Port,
-            ContainerSet.Members(config, ServiceName).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), Port)).ToList(),
-            BackendMode.Http, CheckPath),
-    ];
+    public override IEnumerable<ServiceBackend> Backends(ClusterConfig config) => [Api.Backend(config, ServiceName, Port, CheckPath)];
 
     public string RenderConf(ComponentContext ctx) => RenderConf(ctx, DatabaseUrls(ctx));
 

@@ -1,3 +1,5 @@
+using OsInstall.Common.Config;
+using OsInstall.Common.Containers;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
@@ -24,6 +26,15 @@ public sealed record ServiceDaemon(string Name, string Tool, string Description)
     /// <summary>The init script, reading exactly <paramref name="configFiles"/> (each also a required file).</summary>
     public ServiceFile File(ComponentContext ctx, OpenStackService service, IReadOnlyList<string> configFiles) =>
         new(InitScript, Render(ctx, service, configFiles), FileSpec.Executable);
+
+    /// <summary>
+    /// A daemon that serves an API itself (glance-api, neutron-server): one haproxy frontend on
+    /// <paramref name="port"/> whose servers are the daemon of every container of the set, each on the same port.
+    /// </summary>
+    public ServiceBackend Backend(ClusterConfig config, string set, int port, string checkPath) =>
+        new(Name, port,
+            ContainerSet.Members(config, set).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), port)).ToList(),
+            BackendMode.Http, checkPath);
 
     public string Render(ComponentContext ctx, OpenStackService service, IReadOnlyList<string> configFiles) =>
         ctx.Render(Template, new

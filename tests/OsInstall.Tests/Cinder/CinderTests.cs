@@ -4,10 +4,8 @@ using OsInstall.Common.OpenStack;
 using OsInstall.Components;
 using OsInstall.Components.Cinder;
 using OsInstall.Components.OpenStack;
-using OsInstall.Tests.Bind;
 using OsInstall.Tests.OpenStack;
 using OsInstall.Tests.Prepare;
-using OsInstall.Tests.TestSupport;
 
 namespace OsInstall.Tests.Cinder;
 
@@ -63,37 +61,19 @@ public sealed class CinderTests
     [Fact]
     public async Task Rootwrap_conf_is_read_by_oslo_rootwrap_with_the_venv_first()
     {
-        using var dir = new TempDir("osinstall-cinder-rootwrap");
-        var path = dir.File("rootwrap.conf");
-        await File.WriteAllTextAsync(path, CinderInstaller.RenderRootwrapConf(Context()));
+        var conf = await RootwrapChecks.ReadRootwrapConfAsync(CinderInstaller.RenderRootwrapConf(Context()));
 
-        var (exit, output) = await Python.RunAsync("-c",
-            "import configparser, sys\n" +
-            "from oslo_rootwrap import wrapper\n" +
-            "parser = configparser.RawConfigParser()\n" +
-            "parser.read(sys.argv[1])\n" +
-            "conf = wrapper.RootwrapConfig(parser)\n" +
-            "print(','.join(conf.filters_path))\n" +
-            "print(','.join(conf.exec_dirs))\n" +
-            "print(conf.use_syslog, conf.syslog_log_level)\n",
-            path);
-
-        Assert.True(exit == 0, output);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("/etc/cinder/rootwrap.d", lines[^3]);
-        Assert.StartsWith("/opt/cinder/bin,", lines[^2], StringComparison.Ordinal);
-        Assert.Equal("True 40", lines[^1]);
+        Assert.Equal("/etc/cinder/rootwrap.d", conf.FiltersPath);
+        Assert.StartsWith("/opt/cinder/bin,", conf.ExecDirs, StringComparison.Ordinal);
+        Assert.Equal((true, 40), (conf.UseSyslog, conf.SyslogLevel));
     }
 
     [Fact]
     public async Task The_sudoers_rule_passes_visudo_and_allows_only_the_venvs_rootwrap()
     {
         var sudoers = CinderInstaller.RenderSudoers(Context());
-        using var dir = new TempDir("osinstall-cinder-sudoers");
-        var path = dir.File("cinder_sudoers");
-        await File.WriteAllTextAsync(path, sudoers);
 
-        var (exit, output) = await Tool.RunAsync(Tool.Require("/usr/sbin/visudo"), "-c", "-f", path);
+        var (exit, output) = await RootwrapChecks.VisudoAsync(sudoers);
 
         Assert.True(exit == 0, output + "\n" + sudoers);
         Assert.Contains("cinder ALL = (root) NOPASSWD: /opt/cinder/bin/cinder-rootwrap /etc/cinder/rootwrap.conf *\n", sudoers, StringComparison.Ordinal);
@@ -103,11 +83,7 @@ public sealed class CinderTests
     [Fact]
     public async Task A_broken_sudoers_rule_fails_visudo()
     {
-        using var dir = new TempDir("osinstall-cinder-sudoers");
-        var path = dir.File("cinder_sudoers");
-        await File.WriteAllTextAsync(path, CinderInstaller.RenderSudoers(Context()).Replace("NOPASSWD:", "NOPASSWD", StringComparison.Ordinal));
-
-        var (exit, _) = await Tool.RunAsync(Tool.Require("/usr/sbin/visudo"), "-c", "-f", path);
+        var (exit, _) = await RootwrapChecks.VisudoAsync(CinderInstaller.RenderSudoers(Context()).Replace("NOPASSWD:", "NOPASSWD", StringComparison.Ordinal));
 
         Assert.NotEqual(0, exit);
     }
