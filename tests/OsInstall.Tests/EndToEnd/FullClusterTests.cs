@@ -29,11 +29,11 @@ public sealed class FullClusterTests(FullCluster cluster)
     private const string C1 = "o3p-os-controller-1";
     private static readonly string[] Controllers = [C1, "o3p-os-controller-2", "o3p-os-controller-3"];
 
-    /// <summary>The control plane in install order (compute nodes and the sample VM are issue 6's, tested in ../Compute and ../SampleVm).</summary>
+    /// <summary>The control plane in install order (the compute nodes and the sample VM are tested in ../Compute and ../SampleVm).</summary>
     public static readonly string[] ControlPlane =
     [
         "prepare", "bind", "rsyslog", "ovn", "rabbitmq", "postgres", "memcached", "haproxy",
-        "keystone", "glance", "placement", "nova", "cinder", "horizon",
+        "keystone", "glance", "placement", "nova", "neutron", "cinder", "horizon",
     ];
 
     [SimulationFact]
@@ -53,7 +53,7 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.Equal(ControlPlane, SummaryRows(install.Output));
 
         // Every container set was built on controller-1 and cloned to the others.
-        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "nova", "cinder", "horizon" };
+        var sets = new[] { "rabbitmq", "postgres", "memcached", "haproxy", "keystone", "glance", "placement", "nova", "neutron", "cinder", "horizon" };
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
@@ -145,6 +145,8 @@ public sealed class FullClusterTests(FullCluster cluster)
         File.WriteAllText(Path.Combine(canned, "--os-placement-api-version-1.2-resource"), "VCPU\nMEMORY_MB\nDISK_GB\n");
         File.WriteAllText(Path.Combine(canned, "volume-service-list"), "cinder-scheduler\n");
         File.WriteAllText(Path.Combine(canned, "compute-service-list"), "nova-conductor\nnova-scheduler\n");
+        File.WriteAllText(Path.Combine(canned, "network-agent-list"), "ovn-controller\novn-controller\novn-controller\n");
+        File.WriteAllText(Path.Combine(canned, "extension-list---network"), "router\nsecurity-group\nport-security\nexternal-net\n");
         // The dashboard's login page through the VIP (curl -w '%{http_code}').
         cluster.SetOutput(C1, "curl", "200");
     }
