@@ -5,6 +5,8 @@ using OsInstall.Common.Engine;
 using OsInstall.Common.Ovn;
 using OsInstall.Common.Shell;
 using OsInstall.Components.Bind;
+using OsInstall.Components.Nova;
+using OsInstall.Components.OpenStack;
 using OsInstall.Components.Ovn;
 using OsInstall.Components.Prepare;
 
@@ -153,7 +155,9 @@ public sealed class ComputeInstaller : IComponent
     {
         var lxc = ContainerPlatforms.For(s.Component).Lxc;
         var nova1 = ContainerSet.Members(s.Config, "nova")[0].Container;
-        return s.Run(lxc.AttachCommand(nova1, Sh.Join("nova-manage", "cell_v2", "discover_hosts", "--verbose")));
+        var nova = NovaInstaller.Definition;
+        // The venv's tool as the nova account, as the nova component's own cell commands run.
+        return s.Run(lxc.AttachCommand(nova1, ServiceAccount.AsService(nova, Sh.Join(nova.Tool("nova-manage"), "cell_v2", "discover_hosts", "--verbose"))));
     }
 
     private static async Task StopAsync(StepContext s)

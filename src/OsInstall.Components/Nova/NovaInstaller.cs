@@ -66,7 +66,8 @@ public sealed class NovaInstaller : ServiceComponent
     public static readonly KeystoneRegistration Registration =
         new(ServiceName, PasswordSecret, ServiceName, "compute", "OpenStack Compute", ApiPort, "/v2.1");
 
-    private static readonly OpenStackService Definition = new()
+    /// <summary>nova as data (also used by the compute component, which runs nova-manage in nova-1).</summary>
+    public static readonly OpenStackService Definition = new()
     {
         Name = ServiceName,
         // libxml2/libxslt: headers for lxml on musl; novnc: the console's web client nova-novncproxy serves.

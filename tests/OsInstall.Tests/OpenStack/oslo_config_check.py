@@ -90,11 +90,13 @@ def register(conf, name, group, opts):
             pass  # the same option listed by two namespaces with a different definition: the first one counts
 
 
-def plugin_opts_as_loaded(sections, name, opts):
+def plugin_opts_as_loaded(sections, name, opts, plugin_groups):
     """A group that lists keystoneauth's auth_type (nova's [cinder], [ironic], ...) also lists the
     password plugin's options, auth-url required; keystoneauth registers a plugin's options only
-    once the section names its auth_type. Without one in the file they are optional, as at run time."""
-    if "auth_type" not in {o.dest for o in opts} or sections.get(name, {}).get("auth_type"):
+    once the section names its auth_type. Without one in the file they are optional, as at run time.
+    The same holds for a declared auth plugin group (cinder's [service_user]) the file leaves out."""
+    absent_plugin_group = name in plugin_groups and name not in sections
+    if not absent_plugin_group and ("auth_type" not in {o.dest for o in opts} or sections.get(name, {}).get("auth_type")):
         return opts
     relaxed = []
     for opt in opts:
@@ -109,7 +111,7 @@ def build_conf(service, sections):
     conf = cfg.ConfigOpts()
     listed = definitions(service["namespaces"])
     for name, group, opts in listed:
-        register(conf, name, group, plugin_opts_as_loaded(sections, name, opts))
+        register(conf, name, group, plugin_opts_as_loaded(sections, name, opts, set(service.get("auth_plugin_groups", []))))
     for alias, target in service.get("group_aliases", {}).items():
         if alias in sections:
             opts = [o for n, _g, os_ in definitions([target["namespace"]]) if n == target["group"] for o in os_]
