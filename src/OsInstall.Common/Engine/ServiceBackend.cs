@@ -18,9 +18,14 @@ public sealed record BackendServer(string Name, string Address, int Port);
 /// <param name="Name">Frontend/backend name in haproxy.cfg (keystone-public, nova-api, ...).</param>
 /// <param name="Port">Port haproxy binds on its containers (and so on the VIP).</param>
 /// <param name="CheckPath">HTTP path haproxy's health check asks (null: a TCP connect check).</param>
+/// <param name="TunnelTimeout">
+/// How long an upgraded (websocket) or TCP connection may stay idle (null: haproxy's defaults, 180 s):
+/// long for consoles, which sit idle while the operator reads.
+/// </param>
 public sealed record ServiceBackend(
     string Name,
     int Port,
     IReadOnlyList<BackendServer> Servers,
     BackendMode Mode = BackendMode.Http,
-    string? CheckPath = null);
+    string? CheckPath = null,
+    TimeSpan? TunnelTimeout = null);

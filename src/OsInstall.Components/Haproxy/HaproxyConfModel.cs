@@ -5,7 +5,7 @@ using OsInstall.Common.Engine;
 namespace OsInstall.Components.Haproxy;
 
 /// <summary>One "listen" section of haproxy.cfg: a frontend on every member (and so on the VIP) and its servers.</summary>
-public sealed record HaproxyProxy(string Name, int Port, string Mode, string? CheckPath, IReadOnlyList<BackendServer> Servers);
+public sealed record HaproxyProxy(string Name, int Port, string Mode, string? CheckPath, IReadOnlyList<BackendServer> Servers, int? TunnelTimeoutSeconds = null);
 
 /// <summary>A DNS server of the resolvers section (the cluster's bind on the controllers).</summary>
 public sealed record HaproxyNameserver(string Name, string Address, int Port);
@@ -45,7 +45,8 @@ public sealed partial record HaproxyConfModel(
                 Require(HostName().IsMatch(s.Address), b.Name, $"server address '{s.Address}' is not a host name or address");
                 Require(s.Port is > 0 and < 65536, b.Name, $"server port {s.Port} is out of range");
             }
-            proxies.Add(new HaproxyProxy(b.Name, b.Port, b.Mode == BackendMode.Tcp ? "tcp" : "http", b.CheckPath, b.Servers));
+            proxies.Add(new HaproxyProxy(b.Name, b.Port, b.Mode == BackendMode.Tcp ? "tcp" : "http", b.CheckPath, b.Servers,
+                b.TunnelTimeout is { } t ? (int)Math.Ceiling(t.TotalSeconds) : null));
         }
         // bind serves the zones on every controller: haproxy re-resolves the containers' names there.
         var nameservers = config.Controllers.Select((c, i) => new HaproxyNameserver($"bind-{i + 1}", c.Address, config.Dns.Port)).ToList();

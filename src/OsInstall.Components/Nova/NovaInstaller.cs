@@ -40,6 +40,9 @@ public sealed class NovaInstaller : ServiceComponent
     public const string PastePath = "/etc/nova/api-paste.ini";
     public const string ConfTemplate = "Nova/templates/nova.conf.sbn";
 
+    /// <summary>How long an open instance console may sit idle behind haproxy (the original's hour).</summary>
+    public static readonly TimeSpan ConsoleIdleTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Where Alpine's novnc package puts noVNC's web client ([DEFAULT] web).</summary>
     public const string NovncWeb = "/usr/share/novnc";
 
@@ -106,7 +109,7 @@ public sealed class NovaInstaller : ServiceComponent
         .. base.Backends(config),
         new ServiceBackend(Novncproxy.Name, NovncPort,
             ContainerSet.Members(config, ServiceName).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), NovncPort)).ToList(),
-            BackendMode.Http),
+            BackendMode.Http, TunnelTimeout: ConsoleIdleTimeout),
     ];
 
     public string RenderConf(ComponentContext ctx) =>

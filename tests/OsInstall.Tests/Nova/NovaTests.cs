@@ -173,6 +173,7 @@ public sealed class NovaTests
         Assert.Equal([new BackendServer("nova-1", "nova-1.oppp.lab", 6080), new BackendServer("nova-2", "nova-2.oppp.lab", 6080), new BackendServer("nova-3", "nova-3.oppp.lab", 6080)],
             backends[2].Servers);
         Assert.Equal(["/", "/", null], backends.Select(b => b.CheckPath));
+        Assert.Equal([null, null, TimeSpan.FromHours(1)], backends.Select(b => b.TunnelTimeout));
         Assert.Equal(["nova-api-1", "nova-metadata-1", "nova-conductor", "nova-scheduler", "nova-novncproxy"], Nova.Service.Services(config));
         Nova.Service.CheckWorkerPorts(RenderedConfigs.ExampleConfig(c => c.Openstack.BjoernWorkers = 999));
     }
@@ -188,6 +189,11 @@ public sealed class NovaTests
         await Haproxy.HaproxyConfigTests.AssertValidAsync(conf);
         Assert.Contains("listen nova-novncproxy\n    bind :6080\n    mode http\n", conf, StringComparison.Ordinal);
         Assert.Contains("listen nova-metadata\n    bind :8775\n", conf, StringComparison.Ordinal);
+        // An open console may sit idle for the original's hour; the APIs keep haproxy's defaults.
+        var novnc = conf[conf.IndexOf("listen nova-novncproxy", StringComparison.Ordinal)..];
+        novnc = novnc[..(novnc.IndexOf("\nlisten ", 1, StringComparison.Ordinal) is var end and > 0 ? end : novnc.Length)];
+        Assert.Contains("\n    timeout tunnel 3600s\n", novnc, StringComparison.Ordinal);
+        Assert.Single(conf.Split('\n'), l => l.Contains("timeout tunnel", StringComparison.Ordinal));
     }
 
     [Fact]
