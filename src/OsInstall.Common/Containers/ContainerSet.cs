@@ -12,6 +12,10 @@ namespace OsInstall.Common.Containers;
 /// </summary>
 public static class ContainerSet
 {
+    /// <summary>One haproxy server per member of the set: the container by its DNS name, on <paramref name="port"/>.</summary>
+    public static IReadOnlyList<BackendServer> BackendServers(ClusterConfig config, string name, int port) =>
+        Members(config, name).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), port)).ToList();
+
     public static IReadOnlyList<ContainerMember> Members(ClusterConfig config, string name) =>
         config.Controllers.Select((c, i) => new ContainerMember(name, i + 1, $"{name}-{i + 1}", c.Name)).ToList();
 

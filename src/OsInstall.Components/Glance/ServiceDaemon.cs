@@ -33,7 +33,7 @@ public sealed record ServiceDaemon(string Name, string Tool, string Description)
     /// </summary>
     public ServiceBackend Backend(ClusterConfig config, string set, int port, string checkPath) =>
         new(Name, port,
-            ContainerSet.Members(config, set).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), port)).ToList(),
+            ContainerSet.BackendServers(config, set, port),
             BackendMode.Http, checkPath);
 
     public string Render(ComponentContext ctx, OpenStackService service, IReadOnlyList<string> configFiles) =>

@@ -78,7 +78,7 @@ public sealed class HorizonInstaller : ServiceComponent
     public override IEnumerable<ServiceBackend> Backends(ClusterConfig config) =>
     [
         new(ServiceName, DashboardPort,
-            ContainerSet.Members(config, ServiceName).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), DashboardPort)).ToList(),
+            ContainerSet.BackendServers(config, ServiceName, DashboardPort),
             BackendMode.Http, LoginPath),
     ];
 

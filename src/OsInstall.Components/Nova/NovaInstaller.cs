@@ -108,7 +108,7 @@ public sealed class NovaInstaller : ServiceComponent
     [
         .. base.Backends(config),
         new ServiceBackend(Novncproxy.Name, NovncPort,
-            ContainerSet.Members(config, ServiceName).Select(m => new BackendServer(m.Container, config.Fqdn(m.Container), NovncPort)).ToList(),
+            ContainerSet.BackendServers(config, ServiceName, NovncPort),
             BackendMode.Http, TunnelTimeout: ConsoleIdleTimeout),
     ];
 
