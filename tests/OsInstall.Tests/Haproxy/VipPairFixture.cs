@@ -193,6 +193,30 @@ public sealed class VipPairFixture : IAsyncLifetime
         {
             keepalived?.Dispose();
             keepalived = null;
+            // The killed parent's VRRP and checker children can outlive it for a moment, and a new
+            // keepalived refuses to start ("daemon is already running") while a pid file names a live one.
+            foreach (var file in new[] { "vrrp.pid", "checkers.pid", "keepalived.pid" })
+            {
+                var path = Path.Combine(dir, file);
+                if (File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), out var pid))
+                {
+                    try
+                    {
+                        using var child = System.Diagnostics.Process.GetProcessById(pid);
+                        child.Kill();
+                        child.WaitForExit(5000);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // already gone
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // exited meanwhile
+                    }
+                }
+                File.Delete(path);
+            }
         }
 
         public async Task<bool> HoldsVipAsync()
