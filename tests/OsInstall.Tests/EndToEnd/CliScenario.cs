@@ -10,16 +10,17 @@ public sealed class CliScenario : IDisposable
 {
     private readonly TempDir dir = new("osinstall-e2e");
 
-    public CliScenario(SimulatedCluster cluster, Action<OsInstall.Common.Config.ClusterConfig>? tweak = null)
+    /// <param name="secrets">The secrets file's values; default: generated ones, and random Ceph keys.</param>
+    public CliScenario(SimulatedCluster cluster, Action<OsInstall.Common.Config.ClusterConfig>? tweak = null, SecretStore? secrets = null)
     {
         var config = cluster.CreateConfig();
         tweak?.Invoke(config);
         ConfigPath = cluster.WriteConfig(dir.File("common.yaml"), config);
         SecretsPath = dir.File("secrets.yaml");
-        var store = new SecretStore();
+        var store = secrets ?? new SecretStore();
         SecretsFile.FillMissing(store, SecretCatalog.All);
         // External secrets (Ceph keys) come from the operator: give them values too.
-        foreach (var s in SecretCatalog.All.Where(s => s.Kind == SecretKind.External))
+        foreach (var s in SecretCatalog.All.Where(s => s.Kind == SecretKind.External && !store.TryGet(s.Name, out _)))
         {
             store.Set(s.Name, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(40)));
         }

@@ -1,6 +1,9 @@
 using OsInstall.Common.Journal;
 using OsInstall.Components.Postgres;
+using OsInstall.Tests.Resilience;
 using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace OsInstall.Tests.EndToEnd;
 
@@ -22,11 +25,23 @@ public sealed class FullClusterCollection : ICollectionFixture<FullCluster>
 /// takes it all back down in reverse order. The health checks that ask inside containers read
 /// what a healthy cluster answers (each container's answer canned on its own; the answers' formats
 /// are checked against the real servers in each component's folder).
+/// The operator is hostile (issue 7): every secret and every config string the real validator
+/// accepts holds a payload of shell metacharacters and hidden `touch /tmp/pwned-TAG` commands;
+/// the run does what it should, nothing hidden runs, and each payload reaches a stand-in whole.
 /// </summary>
 [Collection(FullClusterCollection.Name)]
-public sealed class FullClusterTests(FullCluster cluster)
+public sealed class FullClusterTests(FullCluster cluster, ITestOutputHelper output)
 {
     private const string C1 = "o3p-os-controller-1";
+
+    /// <summary>
+    /// The config strings the real validator accepts a payload in (each tried alone), which this run
+    /// therefore carries: the SSH files on this machine (read by the SSH library, never by a shell;
+    /// with ssh.local_first_controller the key's path also reaches controller-1's commands, see
+    /// Resilience/InjectionTests). Every other string is refused by the validator, naming its key
+    /// (Resilience/ConfigFieldClassificationTests holds the two lists together).
+    /// </summary>
+    public static readonly string[] CarriedFields = ["Ssh.KeyFile", "Ssh.KnownHosts"];
     private static readonly string[] Controllers = [C1, "o3p-os-controller-2", "o3p-os-controller-3"];
 
     /// <summary>The control plane in install order (the compute nodes and the sample VM are tested in ../Compute and ../SampleVm).</summary>
@@ -39,7 +54,16 @@ public sealed class FullClusterTests(FullCluster cluster)
     [SimulationFact]
     public async Task Cluster_install_through_horizon_then_rerun_then_cluster_uninstall()
     {
-        using var op = new CliScenario(cluster);
+        // Hostile values: every secret (but any the secrets reader refuses) and every config string the validator accepts.
+        var (secrets, plain) = Hostile.Secrets("fs");
+        Assert.Empty(plain); // the secrets reader takes any one line of printable text
+        using var files = new TempDir("osinstall-hostile-ssh");
+        var accepted = Hostile.AcceptedFields(cluster.CreateConfig());
+        Assert.Equal(CarriedFields.Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
+        IReadOnlyDictionary<string, string> carried = new Dictionary<string, string>();
+        using var op = new CliScenario(cluster, c => carried = Hostile.Inject(c, "fc", CarriedFields, (field, payload) => LocalCopy(files, field, payload, c)), secrets);
+        var tags = Enumerable.Range(0, secrets.Values.Count).Select(i => $"fs{i}").Concat(Enumerable.Range(0, carried.Count).Select(i => $"fc{i}")).ToList();
+        output.WriteLine($"hostile: {secrets.Values.Count} secrets, config fields {string.Join(", ", carried.Keys)}");
         var config = cluster.CreateConfig();
         cluster.ClearFaults();
         cluster.ClearCalls();
@@ -68,6 +92,8 @@ public sealed class FullClusterTests(FullCluster cluster)
         {
             Assert.All(texts, t => Assert.False(t.Contains(value, StringComparison.Ordinal), $"secret {name} leaked"));
         }
+        // Nothing hidden in a hostile value ran, and what reached a stand-in reached it whole.
+        output.WriteLine($"install: {Hostile.AssertNothingRan(cluster, tags)} stand-in arguments carried a payload");
 
         // The rerun skips everything: no host is asked anything.
         cluster.ClearCalls();
@@ -87,6 +113,7 @@ public sealed class FullClusterTests(FullCluster cluster)
         Assert.All(ControlPlane, c => Assert.Equal(ComponentState.NotInstalled, journal.Get(c).State));
         // (compute and the sample VM, never installed here, are listed too: nothing to do for them)
         Assert.Equal(ControlPlane.Reverse(), SummaryRows(uninstall.Output).Where(ControlPlane.Contains));
+        output.WriteLine($"uninstall: {Hostile.AssertNothingRan(cluster, tags)} stand-in arguments carried a payload");
         for (var i = 1; i <= 3; i++)
         {
             var host = Controllers[i - 1];
@@ -97,6 +124,28 @@ public sealed class FullClusterTests(FullCluster cluster)
                 Assert.Contains(cluster.Calls(host), c => c.Command == "rbd" && c.Args.Contains("rm") && c.Args.Contains($"{s}-{i}"));
             });
         }
+    }
+
+    /// <summary>
+    /// The value of a carried field: for the SSH files, a copy of the fixture's file at a path on this
+    /// machine that ends in the payload (its '/'s make directories); any other field holds the payload itself.
+    /// </summary>
+    private static string LocalCopy(TempDir dir, string field, string payload, Common.Config.ClusterConfig config)
+    {
+        var source = field switch
+        {
+            "Ssh.KeyFile" => config.Ssh.KeyFile,
+            "Ssh.KnownHosts" => config.Ssh.KnownHosts,
+            _ => null,
+        };
+        if (source is null)
+        {
+            return payload;
+        }
+        var path = $"{dir.Path}/{payload}";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(source, path);
+        return path;
     }
 
     /// <summary>The components of the run's summary table, in the order they ran.</summary>

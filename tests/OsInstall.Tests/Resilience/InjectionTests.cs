@@ -89,7 +89,7 @@ public sealed partial class InjectionTests(ResilienceCluster cluster)
     public async Task Every_hostile_value_quoted_by_the_helper_reaches_a_remote_stand_in_as_one_literal_argument()
     {
         var (config, injected) = HostileConfig(cleanZoneNames: false);
-        var values = ConfigStringField.All(config).Where(f => f.Value.Contains("pwned-", StringComparison.Ordinal)).Select(f => f.Value)
+        var values = ConfigStringField.All(config).Where(f => f.Value?.Contains("pwned-", StringComparison.Ordinal) == true).Select(f => f.Value!)
             .Concat(Enumerable.Range(0, SecretCatalog.All.Count).Select(i => Payload($"s{i}"))).ToList();
         Assert.Equal(injected.Count + SecretCatalog.All.Count, values.Count);
         cluster.ClearFaults();
@@ -140,7 +140,9 @@ public sealed partial class InjectionTests(ResilienceCluster cluster)
     /// MACs, which components parse into numbers before anything is rendered; and choices.
     /// </summary>
     private static bool Reaches(ConfigStringField field) =>
-        !field.Path.StartsWith("Ssh.", StringComparison.Ordinal)
+        field.Value is not null
+        && !field.InMap
+        && !field.Path.StartsWith("Ssh.", StringComparison.Ordinal)
         && !Choices.Contains(field.Path)
         && !field.Path.EndsWith(".Address", StringComparison.Ordinal)
         && !IPAddress.TryParse(field.Value, out _)

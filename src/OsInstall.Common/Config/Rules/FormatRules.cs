@@ -59,9 +59,10 @@ public static class FormatRules
 
         Uuid(ctx, "ceph.cluster_id", c.Ceph.ClusterId);
         Uuid(ctx, "ceph.cinder_secret_uuid", c.Ceph.CinderSecretUuid);
-        if (ctx.Usable("ceph.conf_path", c.Ceph.ConfPath) && !c.Ceph.ConfPath.StartsWith('/'))
+        // Written on every host and passed to rbd and the containers' config: plain names only, like ipxe.tftp_root.
+        if (ctx.Usable("ceph.conf_path", c.Ceph.ConfPath) && !TextFormats.IsAbsolutePath(c.Ceph.ConfPath))
         {
-            ctx.Report("ceph.conf_path", $"'{c.Ceph.ConfPath}' is not an absolute path: expected e.g. /etc/ceph/ceph.conf");
+            ctx.Report("ceph.conf_path", $"'{c.Ceph.ConfPath}' is not an absolute path of plain names (letters, digits, '.', '_', '+', '-'): expected e.g. /etc/ceph/ceph.conf");
         }
 
         foreach (var (path, value) in new[]
@@ -71,6 +72,7 @@ public static class FormatRules
             ("versions.upper_constraints_url", c.Versions.UpperConstraintsUrl),
             ("versions.ovs_git_repo", c.Versions.OvsGitRepo),
             ("versions.ovn_git_repo", c.Versions.OvnGitRepo),
+            ("versions.qemu_git_repo", c.Versions.QemuGitRepo),
             ("sample_vm.image_url", c.SampleVm.ImageUrl),
             ("ipxe.mirror", c.Ipxe.Mirror),
             ("ipxe.boot_url", c.Ipxe.BootUrl),
@@ -178,12 +180,18 @@ public static class FormatRules
             ("versions.openstack_git_branch", v.OpenstackGitBranch),
             ("versions.ovs_ref", v.OvsRef),
             ("versions.ovn_ref", v.OvnRef),
+            ("versions.qemu_ref", v.QemuRef), // empty (the default): Alpine's qemu version
         })
         {
             if (ctx.Usable(path, value) && !TextFormats.IsGitRef(value))
             {
                 ctx.Report(path, $"'{value}' is not a git branch or tag name: expected e.g. stable/2026.1 or v3.5.0");
             }
+        }
+        // The containers install Alpine's postgresqlNN packages and run /usr/libexec/postgresqlNN/*.
+        if (ctx.Usable("versions.postgres", v.Postgres) && !TextFormats.IsMajorVersion(v.Postgres))
+        {
+            ctx.Report("versions.postgres", $"'{v.Postgres}' is not a PostgreSQL major version: expected a number, e.g. 17 (Alpine's packages are postgresql17...)");
         }
     }
 

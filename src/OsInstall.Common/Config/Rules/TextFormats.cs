@@ -44,6 +44,9 @@ public static partial class TextFormats
     /// <summary>A version as packages and pip pins write it: 4.0.5, 2026.1, 3.0, 1.6.38-r0.</summary>
     public static bool IsVersion(string s) => VersionPattern().IsMatch(s);
 
+    /// <summary>A major version alone: 17.</summary>
+    public static bool IsMajorVersion(string s) => MajorVersionPattern().IsMatch(s);
+
     /// <summary>A git branch or tag name: stable/2026.1, v3.5.0 (no '..', no leading '-' or '/').</summary>
     public static bool IsGitRef(string s) => GitRefPattern().IsMatch(s) && !s.Contains("..", StringComparison.Ordinal) && !s.EndsWith('/');
 
@@ -77,6 +80,9 @@ public static partial class TextFormats
 
     [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}\\z")]
     private static partial Regex VersionPattern();
+
+    [GeneratedRegex("^[1-9][0-9]{0,2}\\z")]
+    private static partial Regex MajorVersionPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._/+-]{0,199}\\z")]
     private static partial Regex GitRefPattern();
