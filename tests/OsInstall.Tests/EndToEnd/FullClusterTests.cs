@@ -61,8 +61,8 @@ public sealed class FullClusterTests(FullCluster cluster, ITestOutputHelper outp
         var accepted = Hostile.AcceptedFields(cluster.CreateConfig());
         Assert.Equal(CarriedFields.Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
         IReadOnlyDictionary<string, string> carried = new Dictionary<string, string>();
-        using var op = new CliScenario(cluster, c => carried = Hostile.Inject(c, "fc", CarriedFields, (field, payload) => LocalCopy(files, field, payload, c)), secrets);
-        var tags = Enumerable.Range(0, secrets.Values.Count).Select(i => $"fs{i}").Concat(Enumerable.Range(0, carried.Count).Select(i => $"fc{i}")).ToList();
+        using var op = new CliScenario(cluster, c => carried = Hostile.InjectCarried(c, "fc", files), secrets);
+        var tags = Hostile.Tags("fs", secrets.Values.Count).Concat(Hostile.Tags("fc", carried.Count)).ToList();
         output.WriteLine($"hostile: {secrets.Values.Count} secrets, config fields {string.Join(", ", carried.Keys)}");
         var config = cluster.CreateConfig();
         cluster.ClearFaults();
@@ -124,28 +124,6 @@ public sealed class FullClusterTests(FullCluster cluster, ITestOutputHelper outp
                 Assert.Contains(cluster.Calls(host), c => c.Command == "rbd" && c.Args.Contains("rm") && c.Args.Contains($"{s}-{i}"));
             });
         }
-    }
-
-    /// <summary>
-    /// The value of a carried field: for the SSH files, a copy of the fixture's file at a path on this
-    /// machine that ends in the payload (its '/'s make directories); any other field holds the payload itself.
-    /// </summary>
-    private static string LocalCopy(TempDir dir, string field, string payload, Common.Config.ClusterConfig config)
-    {
-        var source = field switch
-        {
-            "Ssh.KeyFile" => config.Ssh.KeyFile,
-            "Ssh.KnownHosts" => config.Ssh.KnownHosts,
-            _ => null,
-        };
-        if (source is null)
-        {
-            return payload;
-        }
-        var path = $"{dir.Path}/{payload}";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Copy(source, path);
-        return path;
     }
 
     /// <summary>The components of the run's summary table, in the order they ran.</summary>

@@ -72,6 +72,41 @@ internal static partial class Hostile
     }
 
     /// <summary>
+    /// The fields the hostile whole-cluster run carries (<see cref="EndToEnd.FullClusterTests.CarriedFields"/>:
+    /// all the validator accepts a payload in) set in <paramref name="config"/>, tags <paramref name="prefix"/>0, 1...
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> InjectCarried(ClusterConfig config, string prefix, TempDir dir) =>
+        Inject(config, prefix, EndToEnd.FullClusterTests.CarriedFields, LocalSshFiles(dir, config));
+
+    /// <summary>
+    /// For <see cref="Inject"/>: the SSH files on this machine (ssh.key_file, ssh.known_hosts) become copies
+    /// of <paramref name="config"/>'s at a path under <paramref name="dir"/> ending in the payload (its '/'s
+    /// make directories), so that the run still logs in; any other field holds the payload itself.
+    /// </summary>
+    public static Func<string, string, string> LocalSshFiles(TempDir dir, ClusterConfig config)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Ssh.KeyFile"] = config.Ssh.KeyFile,
+            ["Ssh.KnownHosts"] = config.Ssh.KnownHosts,
+        };
+        return (field, payload) =>
+        {
+            if (!sources.TryGetValue(field, out var source))
+            {
+                return payload;
+            }
+            var path = $"{dir.Path}/{field}/{payload}";
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(source, path);
+            return path;
+        };
+    }
+
+    /// <summary>The tags <paramref name="prefix"/>0 .. <paramref name="prefix"/>(count-1).</summary>
+    public static IEnumerable<string> Tags(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}{i}");
+
+    /// <summary>
     /// Every secret of the catalog a distinct payload (tags <paramref name="prefix"/>0, 1...), except
     /// any the CLI's secrets reader refuses or changes, which keep a generated value (listed in Plain).
     /// </summary>
@@ -139,8 +174,10 @@ internal static partial class Hostile
     /// Every word of <paramref name="commands"/> holding "pwned-" that does not hold it inside a whole
     /// payload whose metacharacters are all quoted; a script word (after `sh -c`, `su -c`) is read as a script.
     /// </summary>
-    public static IEnumerable<string> Pieces(IEnumerable<IReadOnlyList<ShellScript.Word>> commands, int depth = 0)
+    /// <param name="whole">What a whole payload is (default: <see cref="WholePayload"/>).</param>
+    public static IEnumerable<string> Pieces(IEnumerable<IReadOnlyList<ShellScript.Word>> commands, Regex? whole = null, int depth = 0)
     {
+        whole ??= WholePayload();
         foreach (var command in commands)
         {
             for (var j = 0; j < command.Count; j++)
@@ -152,14 +189,14 @@ internal static partial class Hostile
                 }
                 if (ShellScript.IsScriptWord(command, j) && depth < 5)
                 {
-                    foreach (var p in Pieces(ShellScript.Commands(word.Text), depth + 1))
+                    foreach (var p in Pieces(ShellScript.Commands(word.Text), whole, depth + 1))
                     {
                         yield return p;
                     }
                     continue;
                 }
                 var covered = new bool[word.Text.Length];
-                foreach (Match m in WholePayload().Matches(word.Text))
+                foreach (Match m in whole.Matches(word.Text))
                 {
                     if (Enumerable.Range(m.Index, m.Length).All(k => word.Quoted[k] || IsPlain(word.Text[k])))
                     {

@@ -12,10 +12,22 @@ using OsInstall.Tests.TestSupport;
 namespace OsInstall.Tests.Resilience;
 
 /// <summary>
-/// Hostile values in every string of the config (bound with <see cref="ConfigLoader.BindText"/>, which
-/// skips the value rules that would refuse them) and in every secret, installed for real on the
-/// simulated cluster: each value reaches the hosts as one literal argument or file content, and none
-/// of the commands hidden in it ever runs (no /tmp/pwned-N appears on any host).
+/// Issue 7's injection requirement, runner level: hostile values that the real loader would refuse
+/// (newlines, and strings the validator's formats keep out, bound here with
+/// <see cref="ConfigLoader.BindText"/>, which skips the rules) in every string of the config and in
+/// every secret, installed for real by prepare, bind and rsyslog on the simulated cluster: defence in
+/// depth behind the validator. Each value reaches the hosts as literal arguments or file content, and
+/// none of the commands hidden in it runs (no /tmp/pwned-N appears on any host).
+/// Where the other parts are covered:
+/// - every component of `cluster install` (prepare..horizon) through the real CLI, every secret and
+///   every config string the validator accepts holding a one-line payload: EndToEnd/FullClusterTests;
+///   the compute nodes: Compute/ComputeInstallTests; the sample VM: SampleVm/SampleVmSimulationTests
+///   (all with <see cref="Hostile"/>, whose check <see cref="HostileCheckTests"/> proves able to fail);
+/// - every config string either refused by the validator naming its key, or carried by that run:
+///   ConfigFieldClassificationTests (pxe/ipxe strings are all refused, so no pxe run is needed);
+/// - ssh.key_file, which reaches commands only when osinstall runs on controller-1: the last fact here;
+/// - hostile values inside the rendered files and SQL, read back with the real parsers: those
+///   components' own tests.
 /// </summary>
 [Collection(ResilienceCollection.Name)]
 public sealed partial class InjectionTests(ResilienceCluster cluster)
@@ -64,11 +76,10 @@ public sealed partial class InjectionTests(ResilienceCluster cluster)
         }
         Assert.Empty(Directory.GetFiles("/tmp", "pwned-*"));
 
-        // Every argument the stand-ins received that carries a payload carries all of it, in one piece.
+        // Every argument the stand-ins received that carries a payload carries whole ones, quoted wherever
+        // a shell reads it again (a script for `sh -c` or `su -c`).
         var calls = cluster.HostNames.SelectMany(h => cluster.Calls(h)).ToList();
-        // (Today's components pass config values to hosts in files, not as stand-in arguments; the fact below covers arguments.)
-        var carrying = calls.SelectMany(c => c.Args).Where(a => a.Contains("pwned-", StringComparison.Ordinal)).ToList();
-        Assert.All(carrying, a => Assert.Matches(WholePayloadInside(), a));
+        Assert.Empty(calls.SelectMany(c => Hostile.Pieces([ShellScript.Literal(c.Command, c.Args)], WholePayloadInside())));
         Assert.All(calls, c => Assert.NotEqual("touch", c.Command));
 
         // ...and the files the hosts got hold the values literally (a host name in /etc/hosts, a secret in a keyring or key).
@@ -108,6 +119,50 @@ public sealed partial class InjectionTests(ResilienceCluster cluster)
         Assert.Equal(values.Select(v => new[] { "-t", "osinstall", v }), calls.Select(c => c.Args.ToArray()));
         Assert.All(calls, c => Assert.Equal("logger", c.Command));
         Assert.Empty(Directory.GetFiles(cluster.InRoot("o3p-os-compute-1", "/tmp"), "pwned-*"));
+    }
+
+    /// <summary>
+    /// With ssh.local_first_controller (osinstall runs on controller-1) ssh.key_file is controller-1's own
+    /// key, and its path reaches commands there: made if missing, its public half authorized on the
+    /// other controllers, passed to scp -i. The validator accepts any path (it is a file on the
+    /// operator's machine), so a hostile one must be made, used and passed whole. The simulated
+    /// cluster reaches every host over SSH: the provider gets a copy of the config without that setting.
+    /// </summary>
+    [SimulationFact]
+    public async Task A_hostile_key_file_path_on_the_local_first_controller_is_made_used_and_passed_whole()
+    {
+        const string C1 = "o3p-os-controller-1";
+        var config = cluster.CreateConfig();
+        var provider = Hostile.Copy(config);
+        config.Ssh.LocalFirstController = true;
+        var key = Hostile.Inject(config, "kf", ["Ssh.KeyFile"], (_, payload) => "/root/.ssh/" + payload)["Ssh.KeyFile"];
+        var (secrets, plain) = Hostile.Secrets("ks");
+        Assert.Empty(plain);
+        cluster.ClearFaults();
+        cluster.ClearDelays();
+        cluster.ClearCalls();
+        // controller-2 gets the openstack client again (by scp -i with the key), whatever an earlier test left.
+        var stamp = cluster.InRoot("o3p-os-controller-2", OsInstall.Components.Prepare.PreparePaths.ClientStamp);
+        if (File.Exists(stamp))
+        {
+            File.Delete(stamp);
+        }
+        using var logs = new TempDir("osinstall-injection");
+        await using (var targets = cluster.CreateProvider(config: provider))
+        {
+            var runner = new ComponentRunner(config, secrets, ComponentCatalog.Templates, targets, InstallJournal.InMemory(),
+                new RunOptions { LogDir = logs.Path, Force = true, VerifyAfterInstall = false });
+            var failure = await Record.ExceptionAsync(() => runner.InstallAsync(ComponentCatalog.Resolve(["prepare"]), CancellationToken.None));
+            Assert.True(failure is null, $"prepare with a hostile key path failed: {failure}");
+        }
+
+        Assert.True(Hostile.AssertNothingRan(cluster, Hostile.Tags("kf", 1).Concat(Hostile.Tags("ks", secrets.Values.Count))) > 0);
+        Assert.True(cluster.FileExists(C1, key) && cluster.FileExists(C1, key + ".pub"), "the key pair was made at the hostile path");
+        var c1 = cluster.Calls(C1);
+        Assert.Contains(c1, c => c.Command == "ssh-keygen" && c.Args.SkipWhile(a => a != "-f").Skip(1).FirstOrDefault() == key);
+        Assert.Contains(c1, c => c.Command == "scp" && c.Args.SkipWhile(a => a != "-i").Skip(1).FirstOrDefault() == key);
+        var publicKey = cluster.ReadFile(C1, key + ".pub")!.Trim();
+        Assert.Contains(publicKey, cluster.ReadFile("o3p-os-controller-2", "/root/.ssh/authorized_keys"));
     }
 
     /// <summary>The simulated cluster's config with a payload in every string that no component parses as an address.</summary>
