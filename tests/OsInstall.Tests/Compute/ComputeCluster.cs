@@ -98,12 +98,12 @@ public sealed class ComputeCluster : SimulatedCluster
         return ReadFile(C1, DnsZoneSet.FromConfig(config).Forward.FilePath)!;
     }
 
-    public CliScenario Scenario(Action<ClusterConfig>? tweak = null) =>
+    public CliScenario Scenario(Action<ClusterConfig>? tweak = null, OsInstall.Common.Secrets.SecretStore? secrets = null) =>
         new(this, c =>
         {
             c.Versions.QemuRef = "v9.2.2";
             tweak?.Invoke(c);
-        });
+        }, secrets);
 }
 
 [CollectionDefinition(Name)]

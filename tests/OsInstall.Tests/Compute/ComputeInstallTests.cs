@@ -1,5 +1,7 @@
 using OsInstall.Common.Journal;
+using OsInstall.Tests.Resilience;
 using OsInstall.Tests.Simulation;
+using OsInstall.Tests.TestSupport;
 using static OsInstall.Tests.Compute.ComputeCluster;
 
 namespace OsInstall.Tests.Compute;
@@ -7,7 +9,8 @@ namespace OsInstall.Tests.Compute;
 /// <summary>
 /// cluster install --only compute on 3 controllers and 8 compute nodes, through the real CLI over
 /// SSH: the tarballs built once on controller-1 and fanned out, each node installed, a failing node
-/// leaving the others installed, and the rerun doing only that node.
+/// leaving the others installed, and the rerun doing only that node. The first run's operator is
+/// hostile (issue 7): every secret and every config string the validator accepts hold shell payloads.
 /// </summary>
 [Collection(ComputeClusterCollection.Name)]
 public sealed class ComputeInstallTests(ComputeCluster cluster)
@@ -18,7 +21,13 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
     [SimulationFact]
     public async Task Eight_nodes_install_from_tarballs_built_once_and_a_rerun_rebuilds_nothing()
     {
-        using var op = cluster.Scenario();
+        // Hostile values: every secret, and every config string the validator accepts (Resilience/Hostile).
+        var (secrets, plain) = Hostile.Secrets("cs");
+        Assert.Empty(plain);
+        using var files = new TempDir("osinstall-hostile-ssh");
+        IReadOnlyDictionary<string, string> carried = new Dictionary<string, string>();
+        using var op = cluster.Scenario(c => carried = Hostile.InjectCarried(c, "cc", files), secrets);
+        var tags = Hostile.Tags("cs", secrets.Values.Count).Concat(Hostile.Tags("cc", carried.Count)).ToList();
         var config = cluster.CreateConfig();
         cluster.ClearFaults();
         var version = cluster.Seed(config);
@@ -58,7 +67,8 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
             Assert.Contains($"version = '{version}'", cluster.ReadFile(node.Name, PackagedFile));
             Assert.Contains($"my_ip = {node.Address}", cluster.ReadFile(node.Name, "/etc/nova/nova.conf"));
             Assert.Contains("rbd_user = cinder", cluster.ReadFile(node.Name, "/etc/cinder/cinder.conf"));
-            Assert.Contains(op.Secrets.Get("metadata_proxy_secret"), cluster.ReadFile(node.Name, "/etc/neutron/neutron_ovn_metadata_agent.ini"));
+            // (as oslo.config reads it: a '$' doubled, nothing else changed)
+            Assert.Contains(Components.Placement.OsloValue.Escape(op.Secrets.Get("metadata_proxy_secret")), cluster.ReadFile(node.Name, "/etc/neutron/neutron_ovn_metadata_agent.ini"));
             Assert.Contains("nova ALL = (root) NOPASSWD: /opt/nova/bin/nova-rootwrap", cluster.ReadFile(node.Name, "/etc/sudoers.d/nova"));
             Assert.False(cluster.FileExists(node.Name, "/root/.osinstall-ceph-cinder.key"), "the key file is removed once the secret is set");
             Assert.NotNull(cluster.ReadFile(node.Name, "/etc/logrotate.d/nova-compute"));
@@ -66,6 +76,13 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
         }
         var zone = await cluster.CheckZonesAsync(config);
         Assert.All(config.ComputeNodes, n => Assert.Matches($@"(?m)^{n.Name}\s+(IN\s+)?A\s+{n.Address.Replace(".", @"\.", StringComparison.Ordinal)}", zone));
+        // Nothing hidden in a hostile value ran; what reached a stand-in reached it whole; no secret in a log or on the console.
+        Hostile.AssertNothingRan(cluster, tags);
+        var texts = op.AllLogFiles().Select(File.ReadAllText).Append(run.Output).ToList();
+        foreach (var (name, value) in op.Secrets.Values)
+        {
+            Assert.All(texts, t => Assert.False(t.Contains(value, StringComparison.Ordinal), $"secret {name} leaked"));
+        }
 
         // Again (component install runs every step): nothing is rebuilt, copied or unpacked.
         cluster.ClearCalls();
@@ -83,6 +100,7 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
         Assert.True(changed.ExitCode == 0, changed.Output);
         Assert.Equal(3, cluster.Calls(C1).Count(c => c.Command == "lxc-attach" && c.ArgLine.Contains("mode=tar", StringComparison.Ordinal)));
         Assert.All(cluster.Nodes, n => Assert.Contains($"version = '{version}-2'", cluster.ReadFile(n, PackagedFile)));
+        Hostile.AssertNothingRan(cluster, tags);
     }
 
     [SimulationFact]

@@ -10,6 +10,8 @@ namespace OsInstall.Tests.Resilience;
 /// holds a hostile one-line payload, with an error naming that field's YAML key, or is one of the
 /// fields the hostile whole-cluster run (EndToEnd/FullClusterTests) carries through the real CLI.
 /// No field may be neither, and the run's list may not claim a field the validator refuses.
+/// (sample_vm.keypair_public_key refuses a payload alone, but takes one as the comment after a valid
+/// key: SampleVm/SampleVmSimulationTests carries such a key through the sample VM's hostile run.)
 /// </summary>
 public sealed class ConfigFieldClassificationTests(ITestOutputHelper output)
 {

@@ -8,6 +8,7 @@ using OsInstall.Components;
 using OsInstall.Components.OpenStack;
 using OsInstall.Components.SampleVm;
 using OsInstall.Tests.OpenStack;
+using OsInstall.Tests.Resilience;
 using OsInstall.Tests.Simulation;
 using OsInstall.Tests.TestSupport;
 
@@ -25,10 +26,25 @@ internal sealed class SampleVmSimulation : IDisposable
     private readonly SimulatedCluster cluster;
     private readonly InstallJournal journal = InstallJournal.InMemory();
 
-    public SampleVmSimulation(SimulatedCluster cluster)
+    private readonly TempDir? sshFiles;
+
+    /// <param name="hostile">
+    /// Issue 7: every secret and every config string the validator accepts hold a shell payload
+    /// (<see cref="Hostile"/>; tags in <see cref="Tags"/>), and admin-openrc holds the hostile admin password.
+    /// </param>
+    public SampleVmSimulation(SimulatedCluster cluster, bool hostile = false)
     {
         this.cluster = cluster;
         Config = cluster.CreateConfig();
+        if (hostile)
+        {
+            var (secrets, plain) = Hostile.Secrets("vs");
+            Assert.Empty(plain);
+            Secrets = secrets;
+            sshFiles = new TempDir("osinstall-hostile-ssh");
+            var carried = Hostile.InjectCarried(Config, "vc", sshFiles);
+            Tags = [.. Hostile.Tags("vs", secrets.Values.Count), .. Hostile.Tags("vc", carried.Count)];
+        }
         journal.Update("keystone", r => r.State = ComponentState.Installed);
         // What an earlier test of the collection left in the stand-in's object store is forgotten.
         DeleteDirectory(cluster.InRoot(Controller1, "/var/lib/osinstall-sim/openstack-objects"));
@@ -46,9 +62,12 @@ internal sealed class SampleVmSimulation : IDisposable
 
     public SecretStore Secrets { get; } = OpenStackTestSecrets.Create();
 
+    /// <summary>The tags of the hostile values (none unless hostile).</summary>
+    public IReadOnlyList<string> Tags { get; } = [];
+
     public TempDir Logs { get; } = new("osinstall-sample-vm");
 
-    public string AdminPassword => OpenStackTestSecrets.Value("admin_password");
+    public string AdminPassword => Secrets.Get("admin_password");
 
     public string Controller1 => Config.Controllers[0].Name;
 
@@ -90,7 +109,11 @@ internal sealed class SampleVmSimulation : IDisposable
     public string LogText() =>
         string.Join('\n', Directory.EnumerateFiles(Logs.Path, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
 
-    public void Dispose() => Logs.Dispose();
+    public void Dispose()
+    {
+        Logs.Dispose();
+        sshFiles?.Dispose();
+    }
 
     private static bool IsChange(string args)
     {

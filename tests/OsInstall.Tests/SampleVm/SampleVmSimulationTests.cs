@@ -1,4 +1,5 @@
 using OsInstall.Tests.OpenStack;
+using OsInstall.Tests.Resilience;
 using OsInstall.Tests.Simulation;
 using Xunit;
 
@@ -101,12 +102,20 @@ public sealed class SampleVmSimulationTests(SimulatedCluster cluster)
         Assert.Contains($"network delete {vm.InternalNetworkName}", sim.Changes());
     }
 
+    /// <summary>
+    /// The operator is hostile (issue 7): every secret (the admin password in admin-openrc among them),
+    /// every config string the validator accepts, and the key's comment (free text after a valid key)
+    /// hold shell payloads. The key still arrives literally, nothing hidden runs, no secret leaks.
+    /// </summary>
     [SimulationFact]
     public async Task A_configured_public_key_becomes_the_keypair_and_no_key_is_generated()
     {
-        using var sim = new SampleVmSimulation(cluster);
-        const string key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOsinstallSampleVmTestKey operator@example";
+        using var sim = new SampleVmSimulation(cluster, hostile: true);
+        var key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOsinstallSampleVmTestKey " + Hostile.Payload("vk0");
         sim.Config.SampleVm.KeypairPublicKey = key;
+        var loaded = OsInstall.Common.Config.ConfigLoader.LoadText(SimulatedConfig.ToYaml(sim.Config));
+        Assert.True(loaded.Errors.Count == 0, string.Join('\n', loaded.Errors)); // the real loader takes it
+        var tags = sim.Tags.Append("vk0").ToList();
 
         await sim.RunAsync();
 
@@ -114,9 +123,19 @@ public sealed class SampleVmSimulationTests(SimulatedCluster cluster)
         Assert.Equal(key + "\n", sim.ReadFile(sim.Names.PublicKey));
         Assert.False(sim.FileExists(sim.Names.PrivateKey));
         Assert.Contains($"keypair create --public-key {sim.Names.PublicKey} {sim.Config.SampleVm.KeypairName}", sim.Changes());
+        Hostile.AssertNothingRan(cluster, tags); // (the key and the admin password travel in files: no argument carries a payload)
+        var recorded = string.Join('\n', cluster.HostNames.SelectMany(cluster.Calls).Select(c => c.ToString()));
 
         await sim.RunAsync(uninstall: true);
         Assert.False(sim.FileExists(sim.Names.PublicKey));
+        Hostile.AssertNothingRan(cluster, tags);
+        recorded += string.Join('\n', cluster.HostNames.SelectMany(cluster.Calls).Select(c => c.ToString()));
+        var logs = sim.LogText();
+        foreach (var (name, secret) in sim.Secrets.Values)
+        {
+            Assert.False(recorded.Contains(secret, StringComparison.Ordinal), $"secret {name} on a command line");
+            Assert.False(logs.Contains(secret, StringComparison.Ordinal), $"secret {name} in a log");
+        }
     }
 
     private static List<string> ExpectedCreates(SampleVmSimulation sim)
