@@ -29,16 +29,23 @@ internal static partial class Hostile
     /// <summary>What the real loader (the CLI's, every rule) says when one field of <paramref name="config"/> holds a payload.</summary>
     public static IReadOnlyList<(ConfigStringField Field, string Payload, IReadOnlyList<ConfigError> Errors)> TryEachField(ClusterConfig config, string prefix)
     {
-        var count = ConfigStringField.All(config).Count;
         var yaml = SimulatedConfig.ToYaml(config);
+        var copy = ConfigLoader.BindText(yaml).Config!;
+        var fields = ConfigStringField.All(copy);
         var results = new List<(ConfigStringField, string, IReadOnlyList<ConfigError>)>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
-            var copy = ConfigLoader.BindText(yaml).Config!;
-            var field = ConfigStringField.All(copy)[i];
+            var field = fields[i];
             var payload = Payload($"{prefix}{i}");
             field.Set(payload);
             results.Add((field, payload, ConfigLoader.LoadText(SimulatedConfig.ToYaml(copy)).Errors));
+            if (field.MapKeyOf is null)
+            {
+                field.Set(field.Value!); // back as it was (a null stays out of the YAML: OmitNull)
+                continue;
+            }
+            copy = ConfigLoader.BindText(yaml).Config!; // a map's key is easier made afresh
+            fields = ConfigStringField.All(copy);
         }
         return results;
     }
