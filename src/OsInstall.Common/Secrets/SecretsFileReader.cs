@@ -85,9 +85,10 @@ public static class SecretsFileReader
             {
                 problem = $"secret '{entry.Key}' is {value.Length} characters long; at most {ConfigBinder.MaxValueLength} are allowed";
             }
-            else if (value.Any(char.IsControl))
+            else if (PrintableText.FindForbidden(value) is var at and >= 0)
             {
-                problem = $"secret '{entry.Key}' contains a line break or control character; secrets must be one line of printable text";
+                // Which character and where, never the value: secrets stay off the console.
+                problem = $"secret '{entry.Key}' contains {PrintableText.Describe(value[at])} at character {at + 1}; secrets must be one line of printable text";
             }
             else if (value.Length is > 0 and < SecretMasker.MinLength)
             {

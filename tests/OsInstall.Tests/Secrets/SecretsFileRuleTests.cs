@@ -73,6 +73,40 @@ public sealed class SecretsFileRuleTests
     public void Line_break_in_a_value_is_refused() =>
         OneError("admin_password: \"abcd\\nefgh\"\n", "admin_password", 1, "line break");
 
+    public static TheoryData<int> ForbiddenCharacters()
+    {
+        var data = new TheoryData<int>();
+        foreach (var c in Enumerable.Range(0, 0x20).Append(0x7F).Concat(Enumerable.Range(0x80, 0x20)).Append(0x2028).Append(0x2029))
+        {
+            data.Add(c);
+        }
+        return data;
+    }
+
+    // Written as a YAML escape inside the value, so the file itself is clean and only the value holds it.
+    [Theory]
+    [MemberData(nameof(ForbiddenCharacters))]
+    public void Every_control_character_in_a_value_is_refused_without_showing_the_value(int c)
+    {
+        var error = OneError($"admin_password: \"secret-abc\\u{c:X4}def\"\n", "admin_password", 1, "at character 11", "one line of printable text");
+        Assert.DoesNotContain("secret-abc", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_raw_tab_inside_a_quoted_value_is_refused() =>
+        OneError("admin_password: 'abcd\tefgh'\n", "admin_password", 1, "a tab (\\t)");
+
+    [Fact]
+    public void Printable_shell_and_format_metacharacters_are_accepted()
+    {
+        using var dir = new TempDir();
+        const string hostile = " v'\"$\\`;|&<> $(touch /tmp/pwned) %(x)s ${y} $z %% # ;x ";
+        var file = dir.Write("secrets.yaml", $"admin_password: '{hostile.Replace("'", "''", StringComparison.Ordinal)}'\n");
+        var result = SecretsFile.LoadChecked(file, SecretCatalog.All);
+        Assert.Empty(result.Errors);
+        Assert.Equal(hostile, result.Store!.Get("admin_password"));
+    }
+
     [Fact]
     public void Value_too_short_to_mask_is_refused() =>
         OneError("admin_password: 'abc'\n", "admin_password", 1, "shorter than 4 characters", "masked");
