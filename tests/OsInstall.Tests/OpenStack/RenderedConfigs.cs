@@ -12,7 +12,8 @@ namespace OsInstall.Tests.OpenStack;
 /// <summary>
 /// Every OpenStack config file osinstall renders, for the oslo config checker
 /// (<see cref="OsloConfigCheckTests"/>): one entry per file and variant, rendered from the example
-/// cluster (config/common.yaml) with secrets full of awkward characters. A new service adds its
+/// cluster (config/common.yaml) with secrets full of awkward characters (the checker's run: every
+/// secret hostile, <see cref="RenderWith"/>). A new service adds its
 /// files here (data only) and its namespaces to oslo_services.json.
 /// </summary>
 public static class RenderedConfigs
@@ -68,8 +69,29 @@ public static class RenderedConfigs
         return config;
     }
 
+    private static readonly AsyncLocal<SecretStore?> RenderSecrets = new();
+
+    /// <summary>
+    /// Renders <paramref name="entry"/> from <paramref name="secrets"/> instead of the usual test
+    /// secrets: every <see cref="Context"/> made meanwhile (on this async flow) without secrets of
+    /// its own takes them, so each entry's render function needs no parameter for it.
+    /// </summary>
+    public static string RenderWith(Entry entry, SecretStore secrets)
+    {
+        var before = RenderSecrets.Value;
+        RenderSecrets.Value = secrets;
+        try
+        {
+            return entry.Render();
+        }
+        finally
+        {
+            RenderSecrets.Value = before;
+        }
+    }
+
     public static ComponentContext Context(ClusterConfig config, SecretStore? secrets = null) =>
-        new(config, secrets ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
+        new(config, secrets ?? RenderSecrets.Value ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
             (_, _) => throw new InvalidOperationException("rendering only: no hosts"),
             (_, _, _) => Task.CompletedTask, Serilog.Core.Logger.None, dryRun: false);
 
