@@ -66,27 +66,31 @@ public static class RenderedConfigs
     {
         var config = ConfigLoader.LoadFile(RepoPaths.ExampleConfig).Config!;
         change?.Invoke(config);
+        RenderTweak.Value?.Invoke(config);
         return config;
     }
 
     private static readonly AsyncLocal<SecretStore?> RenderSecrets = new();
 
+    private static readonly AsyncLocal<Action<ClusterConfig>?> RenderTweak = new();
+
     /// <summary>
     /// Renders <paramref name="entry"/> from <paramref name="secrets"/> instead of the usual test
-    /// secrets: every <see cref="Context"/> made meanwhile (on this async flow) without secrets of
-    /// its own takes them, so each entry's render function needs no parameter for it.
+    /// secrets, and with <paramref name="tweak"/> applied to the config after the entry's own
+    /// change: every <see cref="Context"/> and <see cref="ExampleConfig"/> made meanwhile (on this
+    /// async flow) takes them, so each entry's render function needs no parameter for them.
     /// </summary>
-    public static string RenderWith(Entry entry, SecretStore secrets)
+    public static string RenderWith(Entry entry, SecretStore secrets, Action<ClusterConfig>? tweak = null)
     {
-        var before = RenderSecrets.Value;
-        RenderSecrets.Value = secrets;
+        var (secretsBefore, tweakBefore) = (RenderSecrets.Value, RenderTweak.Value);
+        (RenderSecrets.Value, RenderTweak.Value) = (secrets, tweak);
         try
         {
             return entry.Render();
         }
         finally
         {
-            RenderSecrets.Value = before;
+            (RenderSecrets.Value, RenderTweak.Value) = (secretsBefore, tweakBefore);
         }
     }
 

@@ -59,9 +59,10 @@ public static class FormatRules
 
         Uuid(ctx, "ceph.cluster_id", c.Ceph.ClusterId);
         Uuid(ctx, "ceph.cinder_secret_uuid", c.Ceph.CinderSecretUuid);
-        if (ctx.Usable("ceph.conf_path", c.Ceph.ConfPath) && !c.Ceph.ConfPath.StartsWith('/'))
+        // It lands in oslo configs (cinder, glance, nova), where '$' would be substituted, and in commands.
+        if (ctx.Usable("ceph.conf_path", c.Ceph.ConfPath) && !TextFormats.IsAbsolutePath(c.Ceph.ConfPath))
         {
-            ctx.Report("ceph.conf_path", $"'{c.Ceph.ConfPath}' is not an absolute path: expected e.g. /etc/ceph/ceph.conf");
+            ctx.Report("ceph.conf_path", $"'{c.Ceph.ConfPath}' is not an absolute path of plain names (letters, digits, '.', '_', '+', '-'): expected e.g. /etc/ceph/ceph.conf");
         }
 
         foreach (var (path, value) in new[]
