@@ -1,5 +1,5 @@
 using OsInstall.Common.Config;
-using OsInstall.Tests.Resilience;
+using OsInstall.Tests.TestSupport;
 using Xunit;
 
 namespace OsInstall.Tests.OpenStack;
@@ -19,13 +19,7 @@ public sealed class OsloConfigStringTests
     public void No_config_string_that_may_hold_a_dollar_reaches_an_oslo_config_unescaped()
     {
         var accepting = AcceptingDollar();
-        void Tweak(ClusterConfig config)
-        {
-            foreach (var field in ConfigStringField.All(config).Where(f => accepting.Contains(f.Path)))
-            {
-                field.Set(field.Value + Probe);
-            }
-        }
+        void Tweak(ClusterConfig config) => HostileConfigFields.Apply(config, accepting, Probe);
 
         foreach (var entry in RenderedConfigs.All)
         {
@@ -44,18 +38,5 @@ public sealed class OsloConfigStringTests
     }
 
     /// <summary>The config fields (walker paths) where the validator accepts a value with '$' in it.</summary>
-    private static HashSet<string> AcceptingDollar()
-    {
-        var accepting = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in ConfigStringField.All(RenderedConfigs.ExampleConfig()))
-        {
-            var config = RenderedConfigs.ExampleConfig();
-            ConfigStringField.All(config).Single(f => f.Path == field.Path).Set(field.Value + Probe);
-            if (ConfigValidator.Validate(config).Count == 0)
-            {
-                accepting.Add(field.Path);
-            }
-        }
-        return accepting;
-    }
+    private static HashSet<string> AcceptingDollar() => HostileConfigFields.Accepting(() => RenderedConfigs.ExampleConfig(), Probe);
 }
