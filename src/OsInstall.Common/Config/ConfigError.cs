@@ -9,5 +9,7 @@ namespace OsInstall.Common.Config;
 /// </summary>
 public sealed record ConfigError(string Path, int Line, int Column, string Message)
 {
-    public override string ToString() => Line > 0 ? $"line {Line}: {Path}: {Message}" : $"{Path}: {Message}";
+    // A path holds a map key as written, which may be anything: shown escaped, like values in messages.
+    public override string ToString() =>
+        Line > 0 ? $"line {Line}: {PrintableText.Escape(Path)}: {Message}" : $"{PrintableText.Escape(Path)}: {Message}";
 }

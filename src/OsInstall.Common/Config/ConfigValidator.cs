@@ -11,6 +11,7 @@ public static class ConfigValidator
     public static List<ConfigError> Validate(ClusterConfig config, ConfigLocations? locations = null)
     {
         var ctx = new ValidationContext(config, locations ?? new ConfigLocations());
+        TextRules.Check(ctx);
         HostRules.Check(ctx);
         AddressRules.Check(ctx);
         SampleVmRules.Check(ctx);

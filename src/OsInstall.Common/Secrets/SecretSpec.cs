@@ -15,5 +15,5 @@ public enum SecretKind
     External,
 }
 
-/// <summary>One credential the cluster needs.</summary>
-public sealed record SecretSpec(string Name, SecretKind Kind, string Description);
+/// <summary>One credential the cluster needs; <paramref name="Format"/>: what the files it lands in can hold, if they limit it further.</summary>
+public sealed record SecretSpec(string Name, SecretKind Kind, string Description, SecretFormat? Format = null);

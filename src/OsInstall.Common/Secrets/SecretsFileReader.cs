@@ -6,7 +6,7 @@ namespace OsInstall.Common.Secrets;
 /// <summary>
 /// Reads and checks the secrets file: the YAML checks every osinstall file gets (UTF-8, tabs,
 /// syntax, duplicate keys), then a flat map of name to text, names known to the catalog, values
-/// without line breaks and long enough to be masked in logs.
+/// without line breaks and long enough to be masked in logs, and each in its spec's format if it has one.
 /// </summary>
 public static class SecretsFileReader
 {
@@ -49,7 +49,8 @@ public static class SecretsFileReader
         {
             return;
         }
-        var known = specs?.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var byName = specs?.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var known = byName?.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var entry in root.UniqueEntries)
         {
             content.Lines.TryAdd(entry.Key, entry.KeyLine);
@@ -61,7 +62,7 @@ public static class SecretsFileReader
                 errors.Add(new ConfigError(entry.Key, entry.KeyLine, entry.KeyColumn, $"unknown secret '{entry.Key}'; {hint}"));
                 continue;
             }
-            var value = CheckValue(entry, errors);
+            var value = CheckValue(entry, byName?.GetValueOrDefault(entry.Key)?.Format, errors);
             if (value is not null)
             {
                 content.Store.Set(entry.Key, value);
@@ -69,7 +70,7 @@ public static class SecretsFileReader
         }
     }
 
-    private static string? CheckValue(YamlMappingEntry entry, List<ConfigError> errors)
+    private static string? CheckValue(YamlMappingEntry entry, SecretFormat? format, List<ConfigError> errors)
     {
         var node = entry.Value;
         string? problem = null;
@@ -85,13 +86,18 @@ public static class SecretsFileReader
             {
                 problem = $"secret '{entry.Key}' is {value.Length} characters long; at most {ConfigBinder.MaxValueLength} are allowed";
             }
-            else if (value.Any(char.IsControl))
+            else if (PrintableText.FindForbidden(value) is var at and >= 0)
             {
-                problem = $"secret '{entry.Key}' contains a line break or control character; secrets must be one line of printable text";
+                // Which character and where, never the value: secrets stay off the console.
+                problem = $"secret '{entry.Key}' contains {PrintableText.Describe(value[at])} at character {at + 1}; secrets must be one line of printable text";
             }
             else if (value.Length is > 0 and < SecretMasker.MinLength)
             {
                 problem = $"secret '{entry.Key}' is shorter than {SecretMasker.MinLength} characters: too weak, and too short to be masked in logs";
+            }
+            else if (value.Length > 0 && format is not null && !format.Accepts(value))
+            {
+                problem = $"secret '{entry.Key}' must be {format.Requirement}";
             }
         }
         if (problem is null)

@@ -1,5 +1,6 @@
 using OsInstall.Common.Alpine;
 using OsInstall.Common.Engine;
+using OsInstall.Common.Secrets;
 using OsInstall.Common.Targets;
 
 namespace OsInstall.Components.Keepalived;
@@ -17,6 +18,18 @@ public static class KeepalivedConfig
 
     /// <summary>The secret holding the VRRP PASS authentication (at most 8 characters are used by keepalived).</summary>
     public const string AuthSecret = "keepalived_auth_pass";
+
+    /// <summary>
+    /// What auth_pass can hold as keepalived reads it: one token of at most 8 characters (it uses
+    /// no more), none of those its parser gives a meaning (whitespace ends the token, '#' and '!'
+    /// start a comment, '"' quotes, '{' and '}' are blocks, '$' and '~' expand, '\' escapes),
+    /// checked against keepalived's own dump of its parsed config.
+    /// </summary>
+    public static SecretFormat AuthPassFormat { get; } = new(
+        $"1 to 8 letters, digits or these characters: {AuthPassPunctuation} (keepalived.conf's auth_pass holds nothing else and keepalived uses only 8 characters)",
+        v => v.Length is >= 1 and <= 8 && v.All(c => char.IsAsciiLetterOrDigit(c) || AuthPassPunctuation.Contains(c, StringComparison.Ordinal)));
+
+    public const string AuthPassPunctuation = "%&()*+,-./:;<=>?[]^_|";
 
     public static string Render(ComponentContext ctx, KeepalivedInstance instance) =>
         ctx.Render("Keepalived/templates/keepalived.conf.sbn", new

@@ -3,6 +3,7 @@ using OsInstall.Common.Config;
 using OsInstall.Common.Containers;
 using OsInstall.Common.Engine;
 using OsInstall.Common.OpenStack;
+using OsInstall.Common.Secrets;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
 
@@ -17,6 +18,11 @@ namespace OsInstall.Components.Rabbitmq;
 public sealed class RabbitmqInstaller : IComponent
 {
     public const string CookieSecret = "rabbitmq_erlang_cookie";
+
+    /// <summary>What Erlang accepts in .erlang.cookie (read back by erl in the tests): printable ASCII, made an atom (at most 255 characters).</summary>
+    public static SecretFormat CookieFormat { get; } = new(
+        "at most 255 printable ASCII characters (Erlang refuses any other character in .erlang.cookie and makes the cookie an atom)",
+        v => v.Length <= 255 && v.All(c => c is >= ' ' and <= '~'));
     public const string Vhost = "/";
 
     /// <summary>Inside rabbitmq-1 only while the user step runs (tmpfs).</summary>

@@ -32,6 +32,27 @@ public sealed class BindRenderingTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// named's own reading of the keys (named-checkconf -p prints the parsed config, secrets
+    /// included): each host's TSIG and rndc keys are exactly the secrets, whatever base64 holds.
+    /// A key that is not base64 never gets here: the secrets reader refuses it (SecretFormat.Base64).
+    /// </summary>
+    [Fact]
+    public async Task The_keys_read_back_exactly_through_named_checkconf()
+    {
+        Assert.Contains('=', BindTestCluster.TransferSecret + BindTestCluster.RndcSecret);
+        var actions = await InstallAsync();
+        BindTestCluster.Materialize(actions, root.FullName, perHost: true);
+        foreach (var host in BindTestCluster.Config().Controllers.Select(c => c.Name))
+        {
+            Directory.CreateDirectory(Path.Join(root.FullName, host, "var/bind/sec"));
+            var (exit, output) = await Tool.RunAsync(Tool.Require("/usr/bin/named-checkconf"), "-p", "-t", Path.Join(root.FullName, host), "/etc/bind/named.conf");
+            Assert.True(exit == 0, $"{host}: named-checkconf failed:\n{output}");
+            var secrets = System.Text.RegularExpressions.Regex.Matches(output, "secret \"([^\"]*)\";").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(new[] { BindTestCluster.TransferSecret, BindTestCluster.RndcSecret }.Order(StringComparer.Ordinal), secrets);
+        }
+    }
+
     [Fact]
     public async Task Every_zone_passes_named_checkzone()
     {

@@ -9,7 +9,7 @@ namespace OsInstall.Tests.Config;
 /// <summary>
 /// tests/fixtures/bad-config: malformed configs (config-*.yaml) and secrets files (secrets-*.yaml).
 /// Each must give at least one error with a line number, no exception, no stack trace; a first
-/// line "# expect: TEXT" names what one of those errors must say.
+/// line "# expect: TEXT" names what one of those errors must say ("line N: path: message", so it may name the key).
 /// </summary>
 public sealed class BadInputCorpusTests
 {
@@ -50,7 +50,7 @@ public sealed class BadInputCorpusTests
         var expected = ExpectedText(path);
         if (expected is not null)
         {
-            Assert.True(errors.Any(e => e.Line > 0 && e.Message.Contains(expected, StringComparison.Ordinal)),
+            Assert.True(errors.Any(e => e.Line > 0 && e.ToString().Contains(expected, StringComparison.Ordinal)),
                 $"no error with a line says '{expected}':\n" + string.Join('\n', errors));
         }
     }

@@ -55,6 +55,10 @@ public sealed class FormatRuleTests
         Expect("  keepalived_notification_email: user@example.com", "  keepalived_notification_email: user at example", "openstack.keepalived_notification_email", "not an e-mail address");
 
     [Fact]
+    public void Ceph_conf_path_must_be_plain_names_no_dollar_for_oslo_config() =>
+        Expect("  conf_path: /etc/ceph/ceph.conf", "  conf_path: /etc/ceph/$host.conf", "ceph.conf_path", "not an absolute path of plain names");
+
+    [Fact]
     public void Ceph_conf_path_must_be_absolute() =>
         Expect("  conf_path: /etc/ceph/ceph.conf", "  conf_path: ceph.conf", "ceph.conf_path", "not an absolute path");
 

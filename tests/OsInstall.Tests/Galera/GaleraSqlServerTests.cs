@@ -64,6 +64,60 @@ public sealed class GaleraSqlServerTests(MariadbServerFixture server) : IClassFi
         Must(await server.RunAsRootAsync("SELECT 1;"));
     }
 
+    /// <summary>
+    /// A password with everything SQL and the mariadb client could take for syntax: a quote that ends
+    /// the literal followed by a statement and a comment, backslash escapes (\' \\), the client's
+    /// commands (\! runs a shell command, \c, \G, delimiter), backticks, LIKE wildcards, shell and
+    /// format metacharacters, and leading and trailing spaces.
+    /// </summary>
+    private const string HostilePassword =
+        " " + OpenStack.OpenStackTestSecrets.HostilePayload + "'); CREATE USER osinstall_pwned; -- \\' \\\\ \\! touch /tmp/osinstall-pwned-my \\c \\G delimiter // `x` _% /* ";
+
+    [Fact]
+    public async Task A_hostile_password_is_exactly_the_service_users_password_and_runs_no_other_statement()
+    {
+        var db = new ServiceDatabase("osinstall_hostile", "osinstall_hostile", "osinstall_hostile_db_password");
+        var ctx = GaleraTestContext.Context();
+        File.Delete("/tmp/osinstall-pwned-my");
+        var accountsBefore = await AccountsAsync();
+        var schemasBefore = await SchemasAsync();
+
+        Must(await server.RunAsRootAsync(GaleraSql.EnsureDatabase(ctx, db, HostilePassword)));
+        Must(await server.RunAsRootAsync(GaleraSql.EnsureDatabase(ctx, db, HostilePassword)));
+
+        var who = Must(await server.RunAsAsync(db.User, HostilePassword, "SELECT CURRENT_USER();", db.Name));
+        Assert.StartsWith(db.User + "@", who.Output.Trim(), StringComparison.Ordinal);
+        Assert.False((await server.RunAsAsync(db.User, HostilePassword.Trim(), "SELECT 1;")).Succeeded);
+        Assert.Equal(accountsBefore.Concat(GaleraSettings.AccountHosts.Select(h => $"{db.User}@{h}")).Order(StringComparer.Ordinal), await AccountsAsync());
+        Assert.Equal(schemasBefore.Append(db.Name).Order(StringComparer.Ordinal), await SchemasAsync());
+        Assert.False(File.Exists("/tmp/osinstall-pwned-my"), "a client command in the password ran a shell command");
+        Must(await server.RunAsRootAsync(GaleraSql.DropDatabase(ctx, db)));
+    }
+
+    [Fact]
+    public async Task A_hostile_root_password_is_exactly_roots_password()
+    {
+        var ctx = GaleraTestContext.Context();
+        var accountsBefore = await AccountsAsync();
+
+        Must(await server.RunAsRootAsync(GaleraSql.RootPassword(ctx, HostilePassword)));
+
+        Must(await server.RunAsAsync("root", HostilePassword, "SELECT 1;"));
+        Assert.False((await server.RunAsAsync("root", HostilePassword.Trim(), "SELECT 1;")).Succeeded);
+        Must(await server.RunAsRootAsync("SELECT 1;"));
+        Assert.Equal(accountsBefore, await AccountsAsync());
+    }
+
+    private async Task<string[]> AccountsAsync() =>
+        Lines(Must(await server.RunAsRootAsync("SELECT CONCAT(user, '@', host) FROM mysql.user;")).Output);
+
+    private async Task<string[]> SchemasAsync() =>
+        Lines(Must(await server.RunAsRootAsync("SELECT schema_name FROM information_schema.schemata;")).Output);
+
+    // --batch output: a header line, then one value a line.
+    private static string[] Lines(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Order(StringComparer.Ordinal)];
+
     private static Rsyslog.ExternalTool.Result Must(Rsyslog.ExternalTool.Result r)
     {
         Assert.True(r.Succeeded, r.Output);

@@ -115,6 +115,24 @@ public sealed class HaproxyConfigTests
         Assert.Contains("no servers", Assert.Throws<InvalidOperationException>(() => HaproxyFrontends.Render(ctx, [noServers])).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// haproxy.cfg holds no secret (no stats credentials) and no free text: the config fields the
+    /// validator lets hold a hostile value reach it nowhere, and it still passes haproxy -c.
+    /// </summary>
+    [Fact]
+    public async Task No_config_field_that_may_hold_a_hostile_value_reaches_haproxy_cfg()
+    {
+        const string payload = "v'\"$\\`;|&<> $(touch /tmp/pwned) %(x)s ${y} $z %% # ;x";
+        var accepting = HostileConfigFields.Accepting(Rsyslog.ShippedConfig.Load, payload);
+        var config = Rsyslog.ShippedConfig.Load();
+        HostileConfigFields.Apply(config, accepting, payload);
+        var conf = HaproxyFrontends.Render(HaproxyTestContext.Create(config), Nova.Backends(config));
+
+        await AssertValidAsync(conf);
+        Assert.DoesNotContain("pwned", conf, StringComparison.Ordinal);
+        Assert.NotEmpty(accepting);
+    }
+
     [Fact]
     public async Task A_config_haproxy_rejects_is_refused_by_the_same_check()
     {

@@ -34,6 +34,63 @@ public sealed class HaproxyKeepalivedTests
         Assert.False(ok, output);
     }
 
+    /// <summary>Every character the auth_pass format allows, eight at a time (letters and digits fill the last).</summary>
+    public static TheoryData<string> AuthPasses()
+    {
+        var all = KeepalivedConfig.AuthPassPunctuation + "aZ09";
+        var data = new TheoryData<string>();
+        for (var i = 0; i < all.Length; i += 8)
+        {
+            data.Add(all.Substring(i, Math.Min(8, all.Length - i)));
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// The free text keepalived.conf holds, at the edge of what the secrets reader and the config
+    /// validator accept, reads back exactly from keepalived's own dump of what it parsed: the
+    /// auth_pass and the notification addresses.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AuthPasses))]
+    public async Task Auth_pass_and_notification_addresses_read_back_exactly_from_keepalived(string authPass)
+    {
+        Assert.True(KeepalivedConfig.AuthPassFormat.Accepts(authPass));
+        var config = Rsyslog.ShippedConfig.Load();
+        config.Openstack.KeepalivedNotificationEmail = "ops.team_1%x+y-z@mail-1.example.org";
+        config.Openstack.KeepalivedEmailFrom = "keepalived+vip.1@o3p-os-controller-1.example.com";
+        config.Openstack.KeepalivedSmtpServer = "smtp-1.example.org";
+        Assert.DoesNotContain(Common.Config.ConfigValidator.Validate(config), e => e.Path.StartsWith("openstack.keepalived", StringComparison.Ordinal));
+        var ctx = HaproxyTestContext.Create(config);
+        ctx.Secrets.Set(KeepalivedConfig.AuthSecret, authPass);
+
+        var conf = Render(ctx, 2);
+        var (ok, dump) = await KeepalivedCheck.DumpAsync(conf, ctx.Config.Openstack.KeepalivedInterface, Scripts(ctx));
+
+        Assert.True(ok, dump + "\n---\n" + conf);
+        Assert.Equal([authPass], KeepalivedCheck.DumpValues(dump, "Password"));
+        Assert.Equal([config.Openstack.KeepalivedEmailFrom], KeepalivedCheck.DumpValues(dump, "Email notification from"));
+        Assert.Matches($"Email notification to:\\n[^\\n]*: +{System.Text.RegularExpressions.Regex.Escape(config.Openstack.KeepalivedNotificationEmail)}\\n", dump);
+    }
+
+    [Theory]
+    [InlineData("a#b@example.org")]
+    [InlineData("a!b@example.org")]
+    [InlineData("a{b}@example.org")]
+    [InlineData("\"a\"@example.org")]
+    [InlineData("a$b@example.org")]
+    [InlineData("a~b@example.org")]
+    public void A_notification_address_keepalived_would_cut_short_is_refused(string address)
+    {
+        // keepalived reads "a#b@example.org" as "a" (checked with its dump): the validator must refuse it.
+        var config = Rsyslog.ShippedConfig.Load();
+        config.Openstack.KeepalivedNotificationEmail = address;
+        config.Openstack.KeepalivedEmailFrom = address;
+        var errors = Common.Config.ConfigValidator.Validate(config);
+        Assert.Contains(errors, e => e.Path == "openstack.keepalived_notification_email" && e.Message.Contains("not an e-mail address", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "openstack.keepalived_email_from");
+    }
+
     [Fact]
     public void Priorities_states_peers_and_scripts_are_the_originals()
     {

@@ -29,11 +29,16 @@ public sealed class HorizonTests
     [Fact]
     public async Task Local_settings_compiles_and_django_loads_it_with_the_memcached_sessions_keystone_and_key()
     {
-        var ctx = Context(c =>
+        // A hostile key (leading and trailing spaces, quotes, backslashes, '#', '%', '$') and role name: both must read back exactly.
+        const string role = " " + OpenStackTestSecrets.HostilePayload + " ";
+        const string key = "  " + OpenStackTestSecrets.HostilePayload + " ";
+        var secrets = OpenStackTestSecrets.CreateHostile();
+        secrets.Set(HorizonInstaller.SecretKeySecret, key);
+        var ctx = RenderedConfigs.Context(RenderedConfigs.ExampleConfig(c =>
         {
             c.Cluster.TimeZone = "Europe/Berlin";
-            c.Openstack.DemoRole = "o'3p\\role";
-        });
+            c.Openstack.DemoRole = role;
+        }), secrets);
         using var dir = new TempDir("osinstall-horizon-settings");
         var keyFile = dir.File("secret_key");
         await File.WriteAllTextAsync(keyFile, HorizonSettings.SecretKeyFile(ctx));
@@ -57,13 +62,13 @@ public sealed class HorizonTests
             "zoneinfo.ZoneInfo(settings.TIME_ZONE)\n" +
             "print(type(cache).__name__)\n" +
             "print(','.join(cache._servers))\n" +
-            "print(settings.SECRET_KEY == open(sys.argv[2]).read().strip() and len(settings.SECRET_KEY) > 0)\n" +
+            "print(settings.SECRET_KEY == sys.argv[4])\n" +
             "print(settings.OPENSTACK_HOST, settings.OPENSTACK_KEYSTONE_URL, settings.TIME_ZONE)\n" +
-            "print(settings.OPENSTACK_KEYSTONE_DEFAULT_ROLE)\n" +
+            "print(settings.OPENSTACK_KEYSTONE_DEFAULT_ROLE == sys.argv[5])\n" +
             "print(sorted(settings.OPENSTACK_API_VERSIONS.items()))\n" +
             "print(settings.ALLOWED_HOSTS, settings.COMPRESS_OFFLINE, settings.DEBUG, settings.STATIC_ROOT == sys.argv[3])\n" +
             "print(str(settings.SECURITY_GROUP_RULES['all_icmp']['name']), settings.SECURITY_GROUP_RULES['rdp']['from_port'], len(settings.SECURITY_GROUP_RULES))\n",
-            dir.Path, keyFile, dir.File("static"));
+            dir.Path, keyFile, dir.File("static"), key, role);
 
         Assert.True(exit == 0, output + "\n" + settings);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -73,13 +78,13 @@ public sealed class HorizonTests
             "memcached-1.oppp.lab:11211,memcached-2.oppp.lab:11211,memcached-3.oppp.lab:11211",
             "True",
             "haproxy.oppp.lab http://haproxy.oppp.lab:5000/v3 Europe/Berlin",
-            "o'3p\\role",
+            "True",
             "[('identity', 3), ('image', 2), ('volume', 3)]",
             "['*'] True False True",
             "All ICMP 3389 17",
         ], lines[^8..]);
         // The key is read from its file, never written into the settings.
-        Assert.DoesNotContain(OpenStackTestSecrets.Value(HorizonInstaller.SecretKeySecret), settings, StringComparison.Ordinal);
+        Assert.DoesNotContain(OpenStackTestSecrets.HostilePayload, settings.Replace(PythonLiteral.Str(role), "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace OsInstall.Tests.OpenStack;
 /// <summary>
 /// Every OpenStack config file osinstall renders, for the oslo config checker
 /// (<see cref="OsloConfigCheckTests"/>): one entry per file and variant, rendered from the example
-/// cluster (config/common.yaml) with secrets full of awkward characters. A new service adds its
+/// cluster (config/common.yaml) with secrets full of awkward characters (the checker's run: every
+/// secret hostile, <see cref="RenderWith"/>). A new service adds its
 /// files here (data only) and its namespaces to oslo_services.json.
 /// </summary>
 public static class RenderedConfigs
@@ -65,11 +66,36 @@ public static class RenderedConfigs
     {
         var config = ConfigLoader.LoadFile(RepoPaths.ExampleConfig).Config!;
         change?.Invoke(config);
+        RenderTweak.Value?.Invoke(config);
         return config;
     }
 
+    private static readonly AsyncLocal<SecretStore?> RenderSecrets = new();
+
+    private static readonly AsyncLocal<Action<ClusterConfig>?> RenderTweak = new();
+
+    /// <summary>
+    /// Renders <paramref name="entry"/> from <paramref name="secrets"/> instead of the usual test
+    /// secrets, and with <paramref name="tweak"/> applied to the config after the entry's own
+    /// change: every <see cref="Context"/> and <see cref="ExampleConfig"/> made meanwhile (on this
+    /// async flow) takes them, so each entry's render function needs no parameter for them.
+    /// </summary>
+    public static string RenderWith(Entry entry, SecretStore secrets, Action<ClusterConfig>? tweak = null)
+    {
+        var (secretsBefore, tweakBefore) = (RenderSecrets.Value, RenderTweak.Value);
+        (RenderSecrets.Value, RenderTweak.Value) = (secrets, tweak);
+        try
+        {
+            return entry.Render();
+        }
+        finally
+        {
+            (RenderSecrets.Value, RenderTweak.Value) = (secretsBefore, tweakBefore);
+        }
+    }
+
     public static ComponentContext Context(ClusterConfig config, SecretStore? secrets = null) =>
-        new(config, secrets ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
+        new(config, secrets ?? RenderSecrets.Value ?? OpenStackTestSecrets.Create(), ComponentCatalog.Templates,
             (_, _) => throw new InvalidOperationException("rendering only: no hosts"),
             (_, _, _) => Task.CompletedTask, Serilog.Core.Logger.None, dryRun: false);
 

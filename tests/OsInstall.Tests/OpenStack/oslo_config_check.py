@@ -20,6 +20,12 @@ is excused. Sections with names of our own (cinder's [ceph] backend, glance's st
 options of the definition group oslo_services.json aliases them to.
 
 Prints one line per finding and exits 0 when there is none, 1 otherwise, 2 on bad usage.
+
+--dump-values FILE writes what the service would read, as JSON: {"section/option": {"value": ...}}
+for every option of the file (after oslo.config's $-substitution and type conversion), plus for a
+URL option the passwords its real consumer decodes from it ("url_passwords": oslo.messaging's
+TransportURL.parse for rabbit://, SQLAlchemy's make_url for a database URL, urllib otherwise).
+Tests compare those with the secrets the file was rendered from.
 """
 
 import argparse
@@ -160,7 +166,35 @@ def entry_point_names(namespace):
     return {ep.name for ep in selected}
 
 
-def check(service_name, path, data_path, allow_path):
+def plain(value):
+    """A JSON-friendly form of an option value: strings, numbers, lists and maps as they are, anything else as str()."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def url_passwords(value):
+    """The passwords the option's consumer decodes from a URL value, or None when it is not a URL."""
+    if not isinstance(value, str) or "://" not in value:
+        return None
+    scheme = value.split("://", 1)[0]
+    if scheme.startswith("rabbit"):
+        from oslo_messaging import transport
+        return [h.password for h in transport.TransportURL.parse(cfg.ConfigOpts(), value).hosts]
+    if scheme.split("+", 1)[0] in ("postgresql", "mysql", "sqlite"):
+        from sqlalchemy.engine import url as sa_url
+        return [sa_url.make_url(value).password]
+    from urllib import parse
+    password = parse.urlsplit(value).password
+    return [parse.unquote(password) if password is not None else None]
+
+
+def check(service_name, path, data_path, allow_path, values=None):
+    """The problems and notes; when values is a dict, every option read back is put in it (see --dump-values)."""
     service = load_service(data_path, service_name)
     allowed = load_allow_list(allow_path, service_name)
     problems, notes = [], []
@@ -191,12 +225,30 @@ def check(service_name, path, data_path, allow_path):
                 continue
             try:
                 value = getattr(conf, dest) if section == "DEFAULT" else getattr(getattr(conf, section), dest)
-            except (cfg.NoSuchOptError, cfg.NoSuchGroupError, AttributeError):
+            except cfg.NoSuchOptError as e:
+                if e.opt_name != dest:
+                    # oslo.config substitutes $name and ${name} with other options; a literal '$' must be escaped.
+                    problems.append("INVALID %s/%s: its value refers to $%s, which is no option (a literal '$' is written '$$')" % (
+                        section, option, e.opt_name))
+                else:
+                    problems.append("UNKNOWN %s/%s (not defined by %s)" % (section, option, ", ".join(service["namespaces"])))
+                continue
+            except (cfg.NoSuchGroupError, AttributeError):
                 problems.append("UNKNOWN %s/%s (not defined by %s)" % (section, option, ", ".join(service["namespaces"])))
                 continue
             except (cfg.ConfigFileValueError, ValueError) as e:
                 problems.append("INVALID %s/%s = %s: %s" % (section, option, options[option][-1], e))
                 continue
+            if values is not None:
+                read = {"value": plain(value)}
+                try:
+                    passwords = url_passwords(value)
+                except Exception as e:  # a URL its consumer cannot parse is a finding, not a crash
+                    problems.append("INVALID %s/%s: its URL does not parse: %s" % (section, option, e))
+                    passwords = None
+                if passwords is not None:
+                    read["url_passwords"] = passwords
+                values["%s/%s" % (section, option)] = read
             namespace = entry_points.get("%s/%s" % (section, dest))
             if namespace is not None and value not in entry_point_names(namespace):
                 problems.append("INVALID %s/%s = %s: no such driver in %s (%s)" % (
@@ -210,8 +262,13 @@ def main():
     parser.add_argument("--file", required=True)
     parser.add_argument("--data", default=os.path.join(HERE, "oslo_services.json"))
     parser.add_argument("--allow-list", default=os.path.join(HERE, "oslo_allow_list.txt"))
+    parser.add_argument("--dump-values", help="write every option read back, as JSON, to this file")
     args = parser.parse_args()
-    problems, notes = check(args.service, args.file, args.data, args.allow_list)
+    values = {} if args.dump_values else None
+    problems, notes = check(args.service, args.file, args.data, args.allow_list, values)
+    if args.dump_values:
+        with open(args.dump_values, "w") as f:
+            json.dump(values, f, ensure_ascii=False, indent=1, sort_keys=True)
     for line in notes + problems:
         print(line)
     print("%s: %d problem(s)" % (args.file, len(problems)))

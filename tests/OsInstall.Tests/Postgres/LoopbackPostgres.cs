@@ -83,7 +83,14 @@ internal static class LoopbackPostgres
     public static string Psql(PostgresSettings s, string sql) => Sh0(PostgresCommands.LocalPsql(s, "-c", sql)).Trim();
 
     /// <summary>A service user's login over TCP with its password (PGPASSWORD in the environment of this process only).</summary>
-    public static (int Exit, string Output) PsqlAs(int port, string user, string password, string database, string sql)
+    public static (int Exit, string Output) PsqlAs(int port, string user, string password, string database, string sql) =>
+        PsqlOverTcp(port, user, database, sql, new Dictionary<string, string> { ["PGPASSWORD"] = password, ["PGPASSFILE"] = "/dev/null" });
+
+    /// <summary>A login over TCP whose password libpq reads from <paramref name="passFile"/> (a .pgpass file).</summary>
+    public static (int Exit, string Output) PsqlWithPassFile(int port, string user, string passFile, string database, string sql) =>
+        PsqlOverTcp(port, user, database, sql, new Dictionary<string, string> { ["PGPASSFILE"] = passFile });
+
+    private static (int Exit, string Output) PsqlOverTcp(int port, string user, string database, string sql, Dictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo(Path.Combine(BinDir, "psql"))
         {
@@ -95,8 +102,11 @@ internal static class LoopbackPostgres
         {
             psi.ArgumentList.Add(a);
         }
-        psi.Environment["PGPASSWORD"] = password;
-        psi.Environment["PGPASSFILE"] = "/dev/null";
+        psi.Environment.Remove("PGPASSWORD");
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
         p.WaitForExit();

@@ -73,6 +73,68 @@ public sealed class ServiceDatabaseTests(ReplicaSetFixture set)
         Assert.Equal("0", LoopbackPostgres.Psql(set.Master, "select count(*) from pg_roles where rolname = 'osinstall_drop'"));
     }
 
+    /// <summary>
+    /// A password with everything SQL, psql and libpq could take for syntax: quotes that end the
+    /// literal followed by a statement, a comment, psql variables (:v, :'v'), a dollar quote, psql
+    /// meta-commands (\gexec, \! runs a shell command), shell and format metacharacters, and leading
+    /// and trailing spaces.
+    /// </summary>
+    internal const string HostilePassword =
+        " " + OpenStack.OpenStackTestSecrets.HostilePayload + "'); CREATE ROLE osinstall_pwned; -- '' :v :'v' :\"v\" $$q$$ \\gexec \\! touch /tmp/osinstall-pwned-pg ";
+
+    [Fact]
+    public async Task A_hostile_password_is_exactly_the_users_password_and_runs_no_other_statement()
+    {
+        set.EnsureUp();
+        var db = new ServiceDatabase("osinstall_hostile", "osinstall_hostile", "osinstall_hostile_db_password");
+        var rolesBefore = Roles();
+        var databasesBefore = LoopbackPostgres.Psql(set.Master, "select string_agg(datname, ',' order by datname) from pg_database");
+        File.Delete("/tmp/osinstall-pwned-pg");
+
+        await PostgresDatabases.EnsureAsync(LoopbackPostgres.Templates, set.Setup(1), db, HostilePassword);
+        await PostgresDatabases.EnsureAsync(LoopbackPostgres.Templates, set.Setup(1), db, HostilePassword);
+
+        var (exit, output) = LoopbackPostgres.PsqlAs(set.Master.Port, db.User, HostilePassword, db.Name, "select current_user");
+        Assert.True(exit == 0, output);
+        Assert.Equal(db.User, output);
+        foreach (var wrong in new[] { HostilePassword.Trim(), HostilePassword[..HostilePassword.IndexOf('\'', StringComparison.Ordinal)] })
+        {
+            Assert.NotEqual(0, LoopbackPostgres.PsqlAs(set.Master.Port, db.User, wrong, db.Name, "select 1").Exit);
+        }
+        Assert.Equal(rolesBefore.Append(db.User).Order(StringComparer.Ordinal), Roles());
+        Assert.Equal(
+            string.Join(',', databasesBefore.Split(',').Append(db.Name).Order(StringComparer.Ordinal)),
+            LoopbackPostgres.Psql(set.Master, "select string_agg(datname, ',' order by datname) from pg_database"));
+        Assert.False(File.Exists("/tmp/osinstall-pwned-pg"), "a psql meta-command in the password ran a shell command");
+    }
+
+    /// <summary>libpq reads the password back from a .pgpass line written with <see cref="PgQuote.PgPassField"/>.</summary>
+    [Fact]
+    public async Task A_hostile_password_reads_back_from_a_pgpass_file()
+    {
+        set.EnsureUp();
+        var db = new ServiceDatabase("osinstall_hostile_pgpass", "osinstall_hostile_pgpass", "x");
+        var password = HostilePassword + ":*:\\:";
+        await PostgresDatabases.EnsureAsync(LoopbackPostgres.Templates, set.Setup(1), db, password);
+        var dir = Directory.CreateTempSubdirectory("osinstall-pgpass-");
+        try
+        {
+            var pgpass = Path.Combine(dir.FullName, "pgpass");
+            File.WriteAllText(pgpass, $"*:*:*:{db.User}:{PgQuote.PgPassField(password)}\n");
+            File.SetUnixFileMode(pgpass, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var (exit, output) = LoopbackPostgres.PsqlWithPassFile(set.Master.Port, db.User, pgpass, db.Name, "select current_user");
+            Assert.True(exit == 0, output);
+            Assert.Equal(db.User, output);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private string[] Roles() =>
+        [.. LoopbackPostgres.Psql(set.Master, "select string_agg(rolname, ',' order by rolname) from pg_roles").Split(',').Order(StringComparer.Ordinal)];
+
     [Fact]
     public void The_rendered_sql_holds_the_password_only_as_one_quoted_literal()
     {

@@ -98,4 +98,59 @@ public sealed class RabbitmqClusterTests(RabbitmqClusterFixture cluster)
         // The password never went on a command line the test ran.
         Assert.DoesNotContain(password, ensure, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A hostile password (quotes, '$', '%', '\\', '#', ';', URL delimiters), written to the password
+    /// file as the installer writes it, is exactly the user's password: rabbitmq authenticates the
+    /// exact value given as an argument, and not the value cut at its first quote.
+    /// </summary>
+    [Fact]
+    public async Task A_hostile_password_from_the_password_file_is_exactly_the_users_password()
+    {
+        var password = OpenStack.OpenStackTestSecrets.HostilePayload;
+        Assert.True(RabbitmqPasswordFormat.Accepts(password));
+        var (exact, cut) = await StoreAndAuthenticateAsync(password, password, password[..password.IndexOf('\'', StringComparison.Ordinal)]);
+        Assert.True(exact.Exit == 0, exact.Output);
+        Assert.NotEqual(0, cut.Exit);
+        await DeleteUserAsync();
+    }
+
+    /// <summary>
+    /// Why the secrets reader refuses a rabbitmq_password with spaces at either end: rabbitmqctl
+    /// stores what it reads trimmed, so clients sending the secret (oslo.messaging decodes it from
+    /// transport_url exactly) would be refused.
+    /// </summary>
+    [Fact]
+    public async Task Rabbitmqctl_trims_the_password_it_reads_so_the_secrets_reader_refuses_surrounding_spaces()
+    {
+        var password = "  " + OpenStack.OpenStackTestSecrets.HostilePayload + " ";
+        Assert.False(RabbitmqPasswordFormat.Accepts(password));
+        var (exact, trimmed) = await StoreAndAuthenticateAsync(password, password, password.Trim());
+        Assert.NotEqual(0, exact.Exit);
+        Assert.True(trimmed.Exit == 0, trimmed.Output);
+        await DeleteUserAsync();
+    }
+
+    private const string HostileUser = "osinstall_hostile";
+
+    private static Common.Secrets.SecretFormat RabbitmqPasswordFormat =>
+        Components.SecretCatalog.All.Single(s => s.Name == ClusterEndpoints.RabbitmqPasswordSecret).Format!;
+
+    /// <summary>The user's password set from a file holding <paramref name="stored"/>; then two authentication attempts.</summary>
+    private async Task<((int Exit, string Output) First, (int Exit, string Output) Second)> StoreAndAuthenticateAsync(string stored, string first, string second)
+    {
+        var node = cluster.Node1;
+        var passwordFile = Path.Combine(node.Dir, "hostile.pw");
+        await File.WriteAllTextAsync(passwordFile, stored);
+        var ensure = await node.RunAsync(node.Commands.EnsureUser(HostileUser, passwordFile));
+        Assert.True(ensure.Exit == 0, ensure.Output);
+        return (await AuthenticateAsync(first), await AuthenticateAsync(second));
+    }
+
+    // The password as an argument: exactly these characters (a test only; the installer never puts one on a command line).
+    private Task<(int Exit, string Output)> AuthenticateAsync(string password) =>
+        cluster.Node1.RunAsync(Sh.Join(RabbitmqTestNode.Ctl, "-q", "authenticate_user", HostileUser, password));
+
+    private async Task DeleteUserAsync() =>
+        Assert.Equal(0, (await cluster.Node1.RunAsync(Sh.Join(RabbitmqTestNode.Ctl, "-q", "delete_user", HostileUser))).Exit);
 }

@@ -65,4 +65,36 @@ public sealed class RabbitmqFileTests
         Assert.Empty(RabbitmqCtl.RunningNodes("{not json"));
         Assert.Empty(RabbitmqCtl.RunningNodes("{\"running_nodes\":\"a@x\"}"));
     }
+
+    /// <summary>
+    /// The Erlang cookie as the installer writes it (the secret's exact bytes, mode 0400) reads back
+    /// exactly through Erlang's own cookie reader (erl with distribution on, no epmd and no listener,
+    /// so nothing is started beside it), even when it is hostile; a character outside the format the
+    /// secrets reader enforces is refused by Erlang itself.
+    /// </summary>
+    [Theory]
+    [InlineData(" v'\"$\\`;|&<> $(touch /tmp/pwned) %(x)s ${y} $z %% # ;x ~p~n ", true)]
+    [InlineData("caf\u00e9-cookie-value", false)]
+    public async Task The_erlang_cookie_reads_back_exactly_through_erlang(string cookie, bool fits)
+    {
+        Assert.Equal(fits, RabbitmqInstaller.CookieFormat.Accepts(cookie));
+        using var home = new TempDir("osinstall-erlang-cookie");
+        var file = home.File(".erlang.cookie");
+        await File.WriteAllTextAsync(file, cookie);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead);
+
+        var r = await Rsyslog.ExternalTool.RunAsync("/usr/bin/env",
+            ["HOME=" + home.Path, "erl", "-sname", "osinstall-cookie-check", "-dist_listen", "false", "-start_epmd", "false", "-noshell",
+             "-eval", "io:put_chars([\"<<\", atom_to_list(erlang:get_cookie()), \">>\"]), halt()."], CancellationToken.None);
+
+        if (fits)
+        {
+            Assert.True(r.Succeeded, r.Output);
+            Assert.Equal($"<<{cookie}>>", r.Output.Trim('\n'));
+        }
+        else
+        {
+            Assert.Contains("Bad characters in cookie", r.Output, StringComparison.Ordinal);
+        }
+    }
 }

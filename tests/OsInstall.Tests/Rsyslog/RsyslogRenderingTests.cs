@@ -134,6 +134,30 @@ public sealed class RsyslogRenderingTests
             RsyslogConfigs.RenderForwarder(ComponentCatalog.Templates, config, config.Controllers[1].Name));
     }
 
+    /// <summary>
+    /// rsyslog.conf holds no secret and no free text: the config fields the validator lets hold a
+    /// hostile value reach it nowhere (facility file names, sizes and protocols are validated
+    /// shapes), and the configs still pass rsyslogd -N1.
+    /// </summary>
+    [Fact]
+    public async Task No_config_field_that_may_hold_a_hostile_value_reaches_rsyslog_conf()
+    {
+        const string payload = "v'\"$\\`;|&<> $(touch /tmp/pwned) %(x)s ${y} $z %% # ;x";
+        var accepting = TestSupport.HostileConfigFields.Accepting(ShippedConfig.Load, payload);
+        var config = ShippedConfig.Load();
+        TestSupport.HostileConfigFields.Apply(config, accepting, payload);
+        var plan = await DryRunPlan.InstallAsync(config);
+        foreach (var host in new[] { config.Controllers[0].Name, config.ComputeNodes[0].Name })
+        {
+            var conf = DryRunPlan.Written(plan, host, RsyslogConfigs.ConfPath);
+            var check = await CheckAsync(conf);
+            Assert.True(check.Succeeded, $"rsyslogd -N1 rejected {host}:\n{check.Output}");
+            Assert.DoesNotContain("pwned", conf, StringComparison.Ordinal);
+        }
+        var container = RsyslogConfigs.RenderForwarder(ComponentCatalog.Templates, config, Container);
+        Assert.DoesNotContain("pwned", container, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RenderAsync(string which)
     {
         var config = ShippedConfig.Load();

@@ -59,7 +59,8 @@ public static class FormatRules
 
         Uuid(ctx, "ceph.cluster_id", c.Ceph.ClusterId);
         Uuid(ctx, "ceph.cinder_secret_uuid", c.Ceph.CinderSecretUuid);
-        // Written on every host and passed to rbd and the containers' config: plain names only, like ipxe.tftp_root.
+        // Written on every host, passed to rbd and the containers' config, and lands in oslo configs
+        // (cinder, glance, nova) where '$' would be substituted: plain names only, like ipxe.tftp_root.
         if (ctx.Usable("ceph.conf_path", c.Ceph.ConfPath) && !TextFormats.IsAbsolutePath(c.Ceph.ConfPath))
         {
             ctx.Report("ceph.conf_path", $"'{c.Ceph.ConfPath}' is not an absolute path of plain names (letters, digits, '.', '_', '+', '-'): expected e.g. /etc/ceph/ceph.conf");

@@ -36,6 +36,11 @@ public static partial class TextFormats
     /// <summary>A file name with no directory part: no '/', not '.' or '..'.</summary>
     public static bool IsPlainFileName(string s) => PlainNamePattern().IsMatch(s) && !s.Contains("..", StringComparison.Ordinal) && s != ".";
 
+    /// <summary>
+    /// An e-mail address keepalived.conf can hold as one token: letters, digits and . _ % + - before
+    /// the '@' (keepalived's parser ends a token at whitespace, starts a comment at '#' or '!', and
+    /// gives '"', '{', '}', '$', '~' and '\' meanings), a host name after it.
+    /// </summary>
     public static bool IsEmail(string s) => EmailPattern().IsMatch(s);
 
     /// <summary>An IANA time zone name: UTC, Europe/London, America/Argentina/Buenos_Aires.</summary>
@@ -90,6 +95,6 @@ public static partial class TextFormats
     [GeneratedRegex("^(/[A-Za-z0-9._+-]+)+/?\\z")]
     private static partial Regex AbsolutePathPattern();
 
-    [GeneratedRegex("^[^@\\s'\"`$;|&<>\\\\]+@[a-zA-Z0-9.-]+\\z")]
+    [GeneratedRegex("^[A-Za-z0-9._%+-]+@[a-zA-Z0-9.-]+\\z")]
     private static partial Regex EmailPattern();
 }
