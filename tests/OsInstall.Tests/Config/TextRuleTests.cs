@@ -85,19 +85,14 @@ public sealed class TextRuleTests
         {
             var config = Assert.IsType<ClusterConfig>(ConfigLoader.LoadText(Text).Config);
             var same = ConfigStringField.All(config).Single(f => f.Path == field.Path);
-            same.Set(same.Value + "\nx");
-            var path = SnakePath(field.Path);
+            var broken = same.Value + "\nx";
+            same.Set(broken);
+            // A map's key is named as it now reads (escaped, as every message shows a value).
+            var path = same.YamlKeyHolding(broken);
             var errors = ConfigValidator.Validate(config);
-            var mine = errors.Where(e => e.Path == path).ToList();
+            var mine = errors.Where(e => e.Path == path || e.Path == PrintableText.Escape(path)).ToList();
             Assert.True(mine.Count == 1 && mine[0].Message.Contains("line break", StringComparison.Ordinal),
                 $"{path}: expected one line-break error, got:\n" + string.Join('\n', errors));
         }
     }
-
-    private static string SnakePath(string pascal) =>
-        string.Join('.', pascal.Split('.').Select(part =>
-        {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            return bracket < 0 ? SnakeCaseNames.FromPascal(part) : SnakeCaseNames.FromPascal(part[..bracket]) + part[bracket..];
-        }));
 }
