@@ -166,7 +166,12 @@ internal sealed class ShellSession
         : shell.ExitStatus is { } status ? $"exit {status.ToString(CultureInfo.InvariantCulture)}"
         : "no exit status";
 
-    /// <summary>Stops what the shell runs (SIGTERM to its process group, as SSH.NET cancels a command) and closes the channel.</summary>
+    /// <summary>
+    /// Asks sshd to stop what the shell runs (a TERM signal request, which sshd delivers to the
+    /// session's process group; as SSH.NET cancels a command) and closes the channel. An sshd that
+    /// refuses signal requests (the simulated hosts' does) leaves the command running to its end, as it
+    /// left a timed-out command over a channel of its own.
+    /// </summary>
     public void Kill()
     {
         try
