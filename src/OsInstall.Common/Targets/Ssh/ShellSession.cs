@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Renci.SshNet;
-using Renci.SshNet.Common;
 
 namespace OsInstall.Common.Targets.Ssh;
 
@@ -127,8 +126,9 @@ internal sealed class ShellSession
             input.Write(ShellReply.Unit(command, tag));
             input.Flush();
         }
-        catch (Exception ex) when (ex is SshException or IOException or ObjectDisposedException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Not all of the unit left: the shell runs nothing of it (a brace group runs once complete).
             Forget();
             return new ShellOutcome(ShellOutcomeKind.NotStarted, -1, "", "", sw.Elapsed, ex);
         }
@@ -181,7 +181,7 @@ internal sealed class ShellSession
                 shell.CancelAsync(forceKill: false, millisecondsTimeout: 500);
             }
         }
-        catch (Exception ex) when (ex is SshException or InvalidOperationException or ObjectDisposedException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception)
         {
             // The channel or the connection is already gone.
         }
@@ -199,7 +199,7 @@ internal sealed class ShellSession
         {
             input.Dispose();
         }
-        catch (Exception ex) when (ex is SshException or InvalidOperationException or ObjectDisposedException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception)
         {
             // The channel or the connection is already gone.
         }
@@ -207,7 +207,7 @@ internal sealed class ShellSession
         {
             shell.Dispose();
         }
-        catch (Exception ex) when (ex is SshException or InvalidOperationException or ObjectDisposedException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception)
         {
             // Already broken: nothing more to release.
         }
@@ -261,9 +261,9 @@ internal sealed class ShellSession
             {
                 read = stream.Read(buffer, 0, buffer.Length);
             }
-            catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+            catch (Exception)
             {
-                read = 0;
+                read = 0; // a failing stream ends the session like its end does (and never the process)
             }
             if (read == 0)
             {
