@@ -89,17 +89,19 @@ public sealed class ComputeInstaller : IComponent
 
     public async Task<HealthReport> VerifyAsync(ComponentContext ctx, CancellationToken ct)
     {
-        var checks = new List<HealthCheck>();
-        foreach (var node in Nodes(ctx.Config))
+        // The nodes are checked side by side (each node's services one after the other); the report lists them in config order.
+        var perNode = await Task.WhenAll(Nodes(ctx.Config).Select(async node =>
         {
+            var checks = new List<HealthCheck>();
             var target = await ctx.TargetAsync(node, ct).ConfigureAwait(false);
             foreach (var service in NodeService.All.Select(s => s.Daemon).Append(OvnServices.Controller).Append("libvirtd"))
             {
                 var r = await target.RunAsync(new OpenRcService(service).Status, ct).ConfigureAwait(false);
                 checks.Add(new HealthCheck(node, $"{service} running", r.Succeeded, r.Succeeded ? "started" : (r.StdOut + r.StdErr).Trim()));
             }
-        }
-        return HealthReport.From(checks);
+            return checks;
+        })).ConfigureAwait(false);
+        return HealthReport.From(perNode.SelectMany(c => c));
     }
 
     private List<string> Nodes(ClusterConfig config)

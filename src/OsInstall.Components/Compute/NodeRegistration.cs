@@ -8,7 +8,8 @@ namespace OsInstall.Components.Compute;
 
 /// <summary>
 /// What the cluster knows of a node, kept from controller-1: its A and PTR records on the DNS
-/// primary, and on uninstall its nova-compute service and placement resource provider (removed
+/// primary (the nodes' records edited together, <see cref="NodeDnsBatches"/>), and on uninstall
+/// its nova-compute service and placement resource provider (removed
 /// with the openstack client, after nova-compute stopped, so it cannot register again).
 /// </summary>
 internal static class NodeRegistration
@@ -22,7 +23,7 @@ internal static class NodeRegistration
             return;
         }
         var dns = await PrimaryAsync(s);
-        await dns.AddOrReplaceHostAsync(node.Name, node.Address, s.Cancellation);
+        await NodeDnsBatches.For(s.Component).ApplyAsync(dns, DnsChange.SetHost(node.Name, node.Address));
     }
 
     public static async Task RemoveDnsAsync(StepContext s)
@@ -33,7 +34,7 @@ internal static class NodeRegistration
             return;
         }
         var dns = await PrimaryAsync(s);
-        await dns.DeleteHostAsync(s.Target.Name, s.Cancellation);
+        await NodeDnsBatches.For(s.Component).ApplyAsync(dns, DnsChange.DeleteHost(s.Target.Name));
     }
 
     /// <summary>The node's nova-compute services and resource providers (by its name or FQDN), deleted on controller-1.</summary>

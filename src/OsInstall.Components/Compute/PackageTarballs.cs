@@ -52,13 +52,18 @@ internal static class PackageTarballs
         }
     }
 
-    /// <summary>On a node: fetches and unpacks each tarball whose listing differs from what the node unpacked last.</summary>
+    /// <summary>
+    /// On a node: fetches and unpacks each tarball whose listing differs from what the node unpacked
+    /// last. The tarballs it needs come in one scp (one SSH connection from controller-1, not one per
+    /// tarball); each is then unpacked and its listing recorded, one after the other.
+    /// </summary>
     public static async Task FetchAsync(StepContext step)
     {
         var config = step.Config;
         var node = config.ComputeNodes.First(n => n.Name == step.Target.Name);
         var first = await step.Component.TargetAsync(config.FirstController.Name, step.Cancellation);
         await step.Run(Sh.Join("mkdir", "-p", ComputePaths.StateDir));
+        var needed = new List<(string Project, string? Listing)>();
         foreach (var project in NodeService.Projects)
         {
             var listing = await first.ReadFileAsync(ComputePaths.Packages(project), step.Cancellation);
@@ -72,12 +77,21 @@ internal static class PackageTarballs
                 step.Component.Log.Information("[{Host}] {Project} packages already unpacked", step.Target.Name, project);
                 continue;
             }
+            needed.Add((project, listing));
+        }
+        if (needed.Count == 0)
+        {
+            return;
+        }
+        // Every tarball lies in the state directory on both sides: the directory is the destination.
+        await first.RunCheckedAsync(Sh.Join(["scp", "-q",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+            "-i", ControllerSet.FirstControllerKey(config),
+            "-P", ControllerSet.SshPort(config, node).ToString(CultureInfo.InvariantCulture),
+            .. needed.Select(n => ComputePaths.Tarball(n.Project)), $"{config.Ssh.User}@{node.Address}:{ComputePaths.StateDir}/"]), step.Cancellation);
+        foreach (var (project, listing) in needed)
+        {
             var tarball = ComputePaths.Tarball(project);
-            await first.RunCheckedAsync(Sh.Join("scp", "-q",
-                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
-                "-i", ControllerSet.FirstControllerKey(config),
-                "-P", ControllerSet.SshPort(config, node).ToString(CultureInfo.InvariantCulture),
-                tarball, $"{config.Ssh.User}@{node.Address}:{tarball}"), step.Cancellation);
             await step.Run($"{Sh.Join("tar", "-C", "/", "-xzf", tarball)} && {Sh.Join("rm", "-f", tarball)}");
             await step.Write(ComputePaths.Unpacked(project), listing ?? "");
         }

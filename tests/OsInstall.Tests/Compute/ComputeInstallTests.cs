@@ -47,9 +47,10 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
         var key = op.Secrets.Get("ceph_cinder_key");
         foreach (var node in config.ComputeNodes)
         {
-            // controller-1 copied the three tarballs to this node, and nothing else went there.
-            var copies = c1.Where(c => c.Command == "scp" && c.ArgLine.Contains($"@{node.Address}:", StringComparison.Ordinal)).ToList();
-            Assert.Equal(3, copies.Count);
+            // controller-1 copied the three tarballs to this node in one scp, and nothing else went there.
+            var copy = Assert.Single(c1, c => c.Command == "scp" && c.ArgLine.Contains($"@{node.Address}:", StringComparison.Ordinal));
+            Assert.Equal(["/var/lib/osinstall/compute/nova.tar.gz", "/var/lib/osinstall/compute/neutron.tar.gz", "/var/lib/osinstall/compute/cinder.tar.gz",
+                $"root@{node.Address}:/var/lib/osinstall/compute/"], copy.Args.TakeLast(4));
             var calls = cluster.Calls(node.Name);
             Assert.Contains(calls, c => c.Command == "apk" && c.Args[0] == "add" && c.Args.Contains("libvirt-daemon") && c.Args.Contains("ceph-dev"));
             Assert.Contains(calls, c => c.Command == "make"); // ovs, ovn and qemu builds
