@@ -180,7 +180,11 @@ public sealed class ShellSessionTests(SimulatedCluster cluster)
         Assert.Equal(0, next.ExitCode);
         Assert.NotEqual(shell, next.StdOut);
         Assert.Equal(2, target.ShellsOpened);
-        Assert.Equal(1, target.ConnectionsOpened);
+        // Not asserted: that the connection stayed the same. The dead shell is told from a lost connection
+        // by opening a fresh shell, but in about 1 run in 15 (2 cores, busy) SSH.NET reports the session
+        // as not connected right after the channel's process died, and the target then reconnects: correct
+        // for what it is told, one connection more.
+        Assert.InRange(target.ConnectionsOpened, 1, 2);
     }
 
     [SimulationFact]
@@ -217,7 +221,11 @@ public sealed class ShellSessionTests(SimulatedCluster cluster)
         Assert.Equal(0, next.ExitCode);
         Assert.NotEqual($"{pid}\n", next.StdOut);
         Assert.Equal(2, target.ShellsOpened);
-        Assert.Equal(1, target.ConnectionsOpened);
+        // Not asserted: that the connection stayed the same. The dead shell is told from a lost connection
+        // by opening a fresh shell, but in about 1 run in 15 (2 cores, busy) SSH.NET reports the session
+        // as not connected right after the channel's process died, and the target then reconnects: correct
+        // for what it is told, one connection more.
+        Assert.InRange(target.ConnectionsOpened, 1, 2);
     }
 
     [SimulationFact]

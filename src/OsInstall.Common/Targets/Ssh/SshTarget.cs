@@ -102,7 +102,8 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
                 ShellSession session;
                 try
                 {
-                    session = TakeIdleShell(current) ?? OpenShell(current);
+                    // After a shell that ended unnoticed, a fresh one: opening it tells a lost connection from a dead shell.
+                    session = (freshShells > 0 ? null : TakeIdleShell(current)) ?? OpenShell(current);
                 }
                 catch (Exception ex) when (IsConnectionLoss(ex))
                 {
@@ -128,7 +129,10 @@ public sealed class SshTarget : ShellTarget, IAsyncDisposable
                         throw new OperationCanceledException(ct);
                     case ShellOutcomeKind.NotStarted:
                         _ = DiscardShell(session, kill: false);
-                        if (IsConnectionLoss(outcome.Cause) || !Alive(current))
+                        // A shell killed on the host fails the write with the same exceptions a lost
+                        // connection does: only a connection that reads as lost is dropped. One that is
+                        // lost but not yet noticed fails the fresh shell's opening above, and is dropped there.
+                        if (!Alive(current))
                         {
                             await DropAsync(current).ConfigureAwait(false);
                             if (reconnected)
