@@ -67,6 +67,24 @@ public class WriteFilesTests
     }
 
     [Fact]
+    public async Task Files_beyond_one_commands_length_go_in_further_commands_in_order()
+    {
+        using var dir = new TempDir();
+        var target = new CountingTarget();
+        // Three files of 30 000 bytes: 40 000 in base64 each, so two fit in no command.
+        var files = Enumerable.Range(0, 3).Select(i => new FileWrite(dir.File($"big{i}"), new string((char)('a' + i), 30_000))).ToArray();
+
+        Assert.Equal([true, true, true], await target.WriteFilesAsync(files));
+        Assert.Equal(3, target.Commands);
+        foreach (var f in files)
+        {
+            Assert.Equal(f.Content, await File.ReadAllTextAsync(f.Path));
+        }
+        files[2] = files[2] with { Content = "small" };
+        Assert.Equal([false, false, true], await target.WriteFilesAsync(files));
+    }
+
+    [Fact]
     public async Task The_first_failing_file_is_named_and_stops_the_rest()
     {
         using var dir = new TempDir();
