@@ -63,5 +63,9 @@ public sealed class StepContext(ComponentContext component, ITarget target, Canc
     public Task<bool> Write(string path, string content, FileSpec? spec = null) =>
         Target.WriteFileAsync(path, content, spec ?? FileSpec.Default, Cancellation);
 
+    /// <summary>Several files in one go (one round trip on a shell target); for each, whether it changed.</summary>
+    public Task<IReadOnlyList<bool>> WriteAll(params IReadOnlyList<FileWrite> files) =>
+        Target.WriteFilesAsync(files, Cancellation);
+
     public string Render(string resource, object? model = null) => Component.Render(resource, model);
 }

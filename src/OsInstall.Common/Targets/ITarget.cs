@@ -19,4 +19,29 @@ public interface ITarget
     Task<string?> ReadFileAsync(string path, CancellationToken ct = default);
 
     Task<bool> ExistsAsync(string path, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes several files, in order, each as <see cref="WriteFileAsync"/> would (atomic, mode and
+    /// owner, written only when it differs); returns for each whether it changed. Stops at the first
+    /// that fails. A shell target does them all in one command (one round trip); this default writes
+    /// them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> WriteFilesAsync(IReadOnlyList<FileWrite> files, CancellationToken ct = default)
+    {
+        var changed = new List<bool>(files.Count);
+        foreach (var f in files)
+        {
+            changed.Add(await WriteFileAsync(f.Path, f.Content, f.Spec, ct).ConfigureAwait(false));
+        }
+        return changed;
+    }
+}
+
+/// <summary>One file of <see cref="ITarget.WriteFilesAsync"/>.</summary>
+public sealed record FileWrite(string Path, string Content, FileSpec Spec)
+{
+    public FileWrite(string path, string content)
+        : this(path, content, FileSpec.Default)
+    {
+    }
 }

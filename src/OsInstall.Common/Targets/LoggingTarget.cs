@@ -49,6 +49,32 @@ public sealed class LoggingTarget(ITarget inner, ILogger log, CancellationToken 
         return changed;
     }
 
+    /// <summary>One action for the inner target (one round trip on a shell target), one log line per file.</summary>
+    public async Task<IReadOnlyList<bool>> WriteFilesAsync(IReadOnlyList<FileWrite> files, CancellationToken ct = default)
+    {
+        stop.ThrowIfCancellationRequested();
+        ct = CancellationToken.None;
+        var started = DateTime.UtcNow;
+        IReadOnlyList<bool> changed;
+        try
+        {
+            changed = await inner.WriteFilesAsync(files, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.Error("[{Host}] write {Paths} -> {Error}", Name, string.Join(' ', files.Select(f => f.Path)), ex.Message);
+            throw;
+        }
+        var duration = (long)(DateTime.UtcNow - started).TotalMilliseconds;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (path, content, spec) = files[i];
+            log.Information("[{Host}] write {Path} mode={Mode} owner={Owner}:{Group} bytes={Bytes} {State} {Duration}ms (batch of {Count})",
+                Name, path, spec.Mode, spec.Owner, spec.Group, content.Length, changed[i] ? "changed" : "unchanged", duration, files.Count);
+        }
+        return changed;
+    }
+
     public async Task<string?> ReadFileAsync(string path, CancellationToken ct = default)
     {
         stop.ThrowIfCancellationRequested();

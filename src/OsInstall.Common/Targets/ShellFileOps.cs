@@ -34,6 +34,13 @@ public static class ShellFileOps
             $"else mkdir -p {dir} && printf %s {Sh.Quote(b64)} | base64 -d > {tmp} && chmod {mode} {tmp} && chown {owner} {tmp} && mv -f {tmp} {p} && echo {Changed}; fi";
     }
 
+    /// <summary>The changed/unchanged answers of one or more <see cref="WriteCommand"/>s, in order.</summary>
+    public static IReadOnlyList<bool> ParseWrites(string stdout) =>
+        [.. stdout.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l is Changed or Unchanged)
+            .Select(l => l == Changed)];
+
     public static string ReadCommand(string path) =>
         $"if [ -f {Sh.Quote(path)} ]; then echo osinstall:present; base64 {Sh.Quote(path)}; else echo osinstall:absent; fi";
 

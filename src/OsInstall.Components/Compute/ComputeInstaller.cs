@@ -118,10 +118,12 @@ public sealed class ComputeInstaller : IComponent
     {
         var node = s.Config.ComputeNodes.First(n => n.Name == s.Target.Name);
         await SshKeyDistribution.AuthorizeAsync(s);
-        await s.Write(ComputePaths.ResolvConf, BindFiles.ResolvConf(s.Component));
+        // The name files together (one round trip): resolv.conf before the package manager needs it.
+        await s.WriteAll(
+            new Common.Targets.FileWrite(ComputePaths.ResolvConf, BindFiles.ResolvConf(s.Component)),
+            new Common.Targets.FileWrite(PreparePaths.Hosts, s.Render(PrepareTemplates.Hosts, new { HostName = node.Name, HostAddress = node.Address, HostFqdn = s.Config.Fqdn(node.Name) })));
         await SerialConsole.RemoveGettyAsync(s);
         await ApkBase.InstallAsync(s);
-        await s.Write(PreparePaths.Hosts, s.Render(PrepareTemplates.Hosts, new { HostName = node.Name, HostAddress = node.Address, HostFqdn = s.Config.Fqdn(node.Name) }));
         await StaticRoute.InstallAsync(s);
         await KernelTuning.InstallAsync(s);
         await NodeRegistration.AddDnsAsync(s);
@@ -137,8 +139,9 @@ public sealed class ComputeInstaller : IComponent
         await QemuBuild.BuildAsync(s);
         await ServiceAccounts.EnsureAsync(s);
 
-        await s.Write(s.Config.Ceph.ConfPath, CephClient.RenderConf(s.Component));
-        await s.Write(CinderKeyringPath(s.Config), RenderCinderKeyring(s.Component), new Common.Targets.FileSpec("0640", "cinder", "cinder"));
+        await s.WriteAll(
+            new Common.Targets.FileWrite(s.Config.Ceph.ConfPath, CephClient.RenderConf(s.Component)),
+            new Common.Targets.FileWrite(CinderKeyringPath(s.Config), RenderCinderKeyring(s.Component), new Common.Targets.FileSpec("0640", "cinder", "cinder")));
         await LibvirtSecret.InstallAsync(s);
 
         await OvnBuild.BuildAsync(s, ovn, "ovs");

@@ -18,15 +18,13 @@ internal static class LibvirtSecret
 
     public static async Task InstallAsync(StepContext s)
     {
-        foreach (var service in new[] { "dbus", "libvirtd" })
-        {
-            await s.Run(new OpenRcService(service).Enable);
-            await s.Run(new OpenRcService(service).StartIfStopped);
-        }
+        // dbus then libvirtd, each enabled then started if stopped: one command, the first failure stops it.
+        await s.Run(Sh.AllOf(new[] { "dbus", "libvirtd" }.SelectMany(n => new[] { new OpenRcService(n).Enable, new OpenRcService(n).StartIfStopped })));
         var uuid = s.Config.Ceph.CinderSecretUuid;
         await s.Write(ComputePaths.SecretXml, RenderXml(s.Component));
         await s.Run($"virsh secret-list | grep -qi {Sh.Quote(uuid)} || {Sh.Join("virsh", "secret-define", "--file", ComputePaths.SecretXml)}");
         var keyFile = Sh.Quote(ComputePaths.SecretKeyFile);
+        // Written only once the secret is defined: the key never lies on disk longer than the next command.
         await s.Write(ComputePaths.SecretKeyFile, s.Secrets.Get(KeySecret), FileSpec.Secret);
         // The comparison happens on the node: neither value reaches a command line or the output.
         await s.Run(

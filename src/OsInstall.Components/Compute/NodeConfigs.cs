@@ -90,19 +90,25 @@ internal static class NodeConfigs
         var ctx = s.Component;
         var node = s.Config.ComputeNodes.First(n => n.Name == s.Target.Name);
         var model = Model(ctx, node);
-        foreach (var project in NodeService.Projects)
-        {
-            await s.Write($"{ComputePaths.SudoersDir}/{project}", Sudoers(ctx, project), new FileSpec("0440"));
-        }
+        // One batch of writes per service (the sudoers files go with the first), then one command
+        // that enables and (re)starts it: two round trips per service, files in the same order.
+        var sudoers = NodeService.Projects.Select(p => new FileWrite($"{ComputePaths.SudoersDir}/{p}", Sudoers(ctx, p), new FileSpec("0440")));
+        var first = true;
         foreach (var service in NodeService.All)
         {
-            var changed = false;
-            foreach (var (path, template) in Files[service])
-            {
-                changed |= await s.Write(path, ctx.Render(template, model), new FileSpec("0640", "root", service.Project));
-            }
-            changed |= await s.Write(service.InitScript, InitScript(ctx, service), FileSpec.Executable);
-            await s.Write($"{ComputePaths.LogrotateDir}/{service.Daemon}", Logrotate(ctx, service));
+            var configs = Files[service].Select(f => new FileWrite(f.Path, ctx.Render(f.Template, model), new FileSpec("0640", "root", service.Project))).ToList();
+            List<FileWrite> batch =
+            [
+                .. first ? sudoers : [],
+                .. configs,
+                new FileWrite(service.InitScript, InitScript(ctx, service), FileSpec.Executable),
+                new FileWrite($"{ComputePaths.LogrotateDir}/{service.Daemon}", Logrotate(ctx, service)),
+            ];
+            var offset = first ? NodeService.Projects.Count : 0;
+            first = false;
+            var written = await s.WriteAll(batch);
+            // The config files and the init script decide a restart; sudoers and logrotate do not.
+            var changed = written.Skip(offset).Take(configs.Count + 1).Any(c => c);
             await s.Run(new OpenRcService(service.Daemon).EnableAndRun(changed));
         }
     }

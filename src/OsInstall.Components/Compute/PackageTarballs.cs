@@ -55,7 +55,7 @@ internal static class PackageTarballs
     /// <summary>
     /// On a node: fetches and unpacks each tarball whose listing differs from what the node unpacked
     /// last. The tarballs it needs come in one scp (one SSH connection from controller-1, not one per
-    /// tarball); each is then unpacked and its listing recorded, one after the other.
+    /// tarball); they are then unpacked in one command and their listings recorded in one batch.
     /// </summary>
     public static async Task FetchAsync(StepContext step)
     {
@@ -89,12 +89,12 @@ internal static class PackageTarballs
             "-i", ControllerSet.FirstControllerKey(config),
             "-P", ControllerSet.SshPort(config, node).ToString(CultureInfo.InvariantCulture),
             .. needed.Select(n => ComputePaths.Tarball(n.Project)), $"{config.Ssh.User}@{node.Address}:{ComputePaths.StateDir}/"]), step.Cancellation);
-        foreach (var (project, listing) in needed)
-        {
-            var tarball = ComputePaths.Tarball(project);
-            await step.Run($"{Sh.Join("tar", "-C", "/", "-xzf", tarball)} && {Sh.Join("rm", "-f", tarball)}");
-            await step.Write(ComputePaths.Unpacked(project), listing ?? "");
-        }
+        // All unpacked in one command (one after the other, the first failure stops the rest), then
+        // their listings recorded in one batch of writes: a listing is only written once every tarball
+        // unpacked, so a failed unpack leaves them all to be fetched again.
+        await step.Run(Sh.AllOf(needed.Select(n => ComputePaths.Tarball(n.Project))
+            .Select(tarball => $"{Sh.Join("tar", "-C", "/", "-xzf", tarball)} && {Sh.Join("rm", "-f", tarball)}")));
+        await step.Target.WriteFilesAsync([.. needed.Select(n => new FileWrite(ComputePaths.Unpacked(n.Project), n.Listing ?? ""))], step.Cancellation);
     }
 
     /// <summary>controller-1's tarballs and listings (the cluster uninstall only).</summary>
