@@ -109,8 +109,8 @@ public sealed class CinderTests
         }
         foreach (var command in new[]
                  {
-                     Components.Glance.SourceFiles.CopyCommand(Cinder.Service, "etc/cinder/api-paste.ini", CinderInstaller.PastePath),
-                     Components.Glance.SourceFiles.CopyCommand(Cinder.Service, "etc/cinder/rootwrap.d/volume.filters", "/etc/cinder/rootwrap.d/volume.filters", "0644"),
+                     OsInstall.Components.OpenStack.SourceFiles.CopyCommand(Cinder.Service, "etc/cinder/api-paste.ini", CinderInstaller.PastePath),
+                     OsInstall.Components.OpenStack.SourceFiles.CopyCommand(Cinder.Service, "etc/cinder/rootwrap.d/volume.filters", "/etc/cinder/rootwrap.d/volume.filters", "0644"),
                  })
         {
             var (exit, findings) = await ShellCheck.RunAsync(command, "sh");

@@ -1,4 +1,5 @@
 using OsInstall.Common.Journal;
+using OsInstall.Components.OpenStack;
 using OsInstall.Tests.Resilience;
 using OsInstall.Tests.Simulation;
 using OsInstall.Tests.TestSupport;
@@ -68,7 +69,7 @@ public sealed class ComputeInstallTests(ComputeCluster cluster)
             Assert.Contains($"my_ip = {node.Address}", cluster.ReadFile(node.Name, "/etc/nova/nova.conf"));
             Assert.Contains("rbd_user = cinder", cluster.ReadFile(node.Name, "/etc/cinder/cinder.conf"));
             // (as oslo.config reads it: a '$' doubled, nothing else changed)
-            Assert.Contains(Components.Placement.OsloValue.Escape(op.Secrets.Get("metadata_proxy_secret")), cluster.ReadFile(node.Name, "/etc/neutron/neutron_ovn_metadata_agent.ini"));
+            Assert.Contains(OsInstall.Components.OpenStack.OsloValue.Escape(op.Secrets.Get("metadata_proxy_secret")), cluster.ReadFile(node.Name, "/etc/neutron/neutron_ovn_metadata_agent.ini"));
             Assert.Contains("nova ALL = (root) NOPASSWD: /opt/nova/bin/nova-rootwrap", cluster.ReadFile(node.Name, "/etc/sudoers.d/nova"));
             Assert.False(cluster.FileExists(node.Name, "/root/.osinstall-ceph-cinder.key"), "the key file is removed once the secret is set");
             Assert.NotNull(cluster.ReadFile(node.Name, "/etc/logrotate.d/nova-compute"));

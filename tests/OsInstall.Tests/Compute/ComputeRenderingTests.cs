@@ -1,9 +1,10 @@
 using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Secrets;
-using OsInstall.Components;
 using OsInstall.Components.Compute;
+using OsInstall.Components.OpenStack;
 using OsInstall.Components.Placement;
+using OsInstall.Components;
 using OsInstall.Tests.Bind;
 using OsInstall.Tests.Simulation;
 using OsInstall.Tests.TestSupport;

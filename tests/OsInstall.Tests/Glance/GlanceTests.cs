@@ -1,6 +1,7 @@
 using OsInstall.Common.Config;
 using OsInstall.Common.Engine;
 using OsInstall.Components.Glance;
+using OsInstall.Components.OpenStack;
 using OsInstall.Tests.Bind;
 using OsInstall.Tests.OpenStack;
 using OsInstall.Tests.Prepare;

@@ -162,7 +162,7 @@ public sealed class NeutronTests
         Assert.True(exit == 0, findings + "\n" + server.Content);
         foreach (var command in new[]
                  {
-                     Components.Glance.SourceFiles.CopyCommand(Neutron.Service, "etc/api-paste.ini", NeutronInstaller.PastePath),
+                     OsInstall.Components.OpenStack.SourceFiles.CopyCommand(Neutron.Service, "etc/api-paste.ini", NeutronInstaller.PastePath),
                      RootwrapFilters.CopyCommand(Neutron.Service, NeutronInstaller.RootwrapFiltersDir),
                      ServiceAccount.AsService(Neutron.Service, Neutron.Service.DbSyncCommands[0]),
                  })

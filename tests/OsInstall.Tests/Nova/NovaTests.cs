@@ -152,7 +152,7 @@ public sealed class NovaTests
             var (exit, findings) = await ShellCheck.RunAsync(script, "sh", "SC2034");
             Assert.True(exit == 0, findings + "\n" + script);
         }
-        var copy = Components.Glance.SourceFiles.CopyCommand(Nova.Service, "etc/nova/api-paste.ini", NovaInstaller.PastePath);
+        var copy = OsInstall.Components.OpenStack.SourceFiles.CopyCommand(Nova.Service, "etc/nova/api-paste.ini", NovaInstaller.PastePath);
         var (copyExit, copyFindings) = await ShellCheck.RunAsync(copy, "sh");
         Assert.True(copyExit == 0, copyFindings + "\n" + copy);
     }

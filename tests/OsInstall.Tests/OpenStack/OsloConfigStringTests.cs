@@ -1,4 +1,5 @@
 using OsInstall.Common.Config;
+using OsInstall.Components.OpenStack;
 using OsInstall.Tests.TestSupport;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OsInstall.Components.OpenStack;
 using OsInstall.Components.Placement;
 using Xunit;
 

@@ -2,9 +2,8 @@ using OsInstall.Common.Config;
 using OsInstall.Common.Containers;
 using OsInstall.Common.Database;
 using OsInstall.Common.Engine;
-using OsInstall.Components.OpenStack;
 
-namespace OsInstall.Components.Placement;
+namespace OsInstall.Components.OpenStack;
 
 /// <summary>
 /// An <see cref="OpenStackComponent"/> whose database engine and container platform a caller may

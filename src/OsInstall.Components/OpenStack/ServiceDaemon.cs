@@ -3,9 +3,8 @@ using OsInstall.Common.Containers;
 using OsInstall.Common.Engine;
 using OsInstall.Common.Shell;
 using OsInstall.Common.Targets;
-using OsInstall.Components.OpenStack;
 
-namespace OsInstall.Components.Glance;
+namespace OsInstall.Components.OpenStack;
 
 /// <summary>
 /// A service program that runs its own server or loop (glance-api, cinder-scheduler), not a bjoern
@@ -19,7 +18,7 @@ namespace OsInstall.Components.Glance;
 /// <param name="Description">What the service is, for rc-status.</param>
 public sealed record ServiceDaemon(string Name, string Tool, string Description)
 {
-    public const string Template = "Glance/templates/service-daemon.initd.sbn";
+    public const string Template = "OpenStack/templates/service-daemon.initd.sbn";
 
     public string InitScript => $"{WsgiWorkers.InitDir}/{Name}";
 

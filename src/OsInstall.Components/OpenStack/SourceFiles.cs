@@ -1,7 +1,6 @@
 using OsInstall.Common.Shell;
-using OsInstall.Components.OpenStack;
 
-namespace OsInstall.Components.Glance;
+namespace OsInstall.Components.OpenStack;
 
 /// <summary>
 /// Files a service ships in its source tree's etc/ (paste pipelines, rootwrap filters) that it
