@@ -26,17 +26,23 @@ internal static partial class Hostile
         return bound.Config!;
     }
 
-    /// <summary>What the real loader (the CLI's, every rule) says when one field of <paramref name="config"/> holds a payload.</summary>
-    public static IReadOnlyList<(ConfigStringField Field, string Payload, IReadOnlyList<ConfigError> Errors)> TryEachField(ClusterConfig config, string prefix)
+    /// <summary>
+    /// What the real loader (the CLI's, every rule) says when one field of <paramref name="config"/> holds a
+    /// payload (tag <paramref name="prefix"/>N), or the value <paramref name="valueFor"/> makes of the field.
+    /// </summary>
+    public static IReadOnlyList<(ConfigStringField Field, string Payload, IReadOnlyList<ConfigError> Errors)> TryEachField(
+        ClusterConfig config, string prefix, Func<ConfigStringField, string>? valueFor = null)
     {
         var yaml = SimulatedConfig.ToYaml(config);
+        // Else every field would read as refused, and "accepted by none" would prove nothing.
+        Assert.Empty(ConfigLoader.LoadText(yaml).Errors);
         var copy = ConfigLoader.BindText(yaml).Config!;
         var fields = ConfigStringField.All(copy);
         var results = new List<(ConfigStringField, string, IReadOnlyList<ConfigError>)>();
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            var payload = Payload($"{prefix}{i}");
+            var payload = valueFor?.Invoke(field) ?? Payload($"{prefix}{i}");
             field.Set(payload);
             results.Add((field, payload, ConfigLoader.LoadText(SimulatedConfig.ToYaml(copy)).Errors));
             if (field.MapKeyOf is null)
